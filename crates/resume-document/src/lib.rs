@@ -1,0 +1,236 @@
+//! The presentation layer: [`lower`] turns a validated résumé into a [`Document`],
+//! the one structure every backend renders.
+//!
+//! Every decision about *what* is shown and in which order is made here once:
+//! section order and titles, date formatting, separators, tag filtering, which
+//! fields join into which line. Backends only decide *how* it looks in their
+//! format, so the four outputs cannot drift apart in content.
+//!
+//! Backends depend on this crate only, never on `resume-model`.
+
+mod lower;
+mod theme;
+
+pub use lower::{DateStyle, Locale, Options, lower};
+pub use theme::{Color, Margins, Paper, Theme};
+
+/// A résumé ready to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub meta: Meta,
+    pub header: Header,
+    pub sections: Vec<Section>,
+    pub theme: Theme,
+}
+
+/// Document properties written into file metadata (PDF Info, DOCX core.xml,
+/// HTML `<head>`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    /// e.g. "Wenqing Luo — Résumé".
+    pub title: String,
+    pub author: String,
+    /// One sentence describing the document (HTML meta description, PDF Subject).
+    pub subject: String,
+    /// Keywords, from the skills.
+    pub keywords: Vec<String>,
+    /// BCP 47 language tag, e.g. "en".
+    pub language: String,
+}
+
+/// The top of the résumé: name, an optional headline and the contact line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    pub name: String,
+    /// A short professional title under the name, e.g. "Software Engineer".
+    pub headline: Option<String>,
+    /// Contact items in the author's order; the first line under the name.
+    pub contacts: Vec<Contact>,
+}
+
+/// What a contact item is; backends may use it for a prefix or a `rel`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactKind {
+    Phone,
+    Email,
+    Website,
+    Location,
+    /// A profile on a network such as LinkedIn or GitHub.
+    Profile,
+}
+
+/// One item of the contact line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contact {
+    pub kind: ContactKind,
+    /// What the reader sees, e.g. "wenqingluo" or "Website".
+    pub text: String,
+    /// Network name for profiles ("LinkedIn"), the kind's name otherwise
+    /// ("Phone", "Email", "Website", "Location"). Used as an accessible label and
+    /// by formats that spell links out.
+    pub label: String,
+    /// A safe link target (`https:`, `http:`, `mailto:` or `tel:`), if any.
+    pub url: Option<String>,
+}
+
+/// A titled part of the résumé.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// A stable, unique, URL-safe identifier such as "work-experience".
+    pub id: String,
+    /// The title as written in the locale, e.g. "Work Experience". Backends
+    /// may change its case for display but must not change its words.
+    pub title: String,
+    pub body: SectionBody,
+}
+
+/// The content of a section.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SectionBody {
+    /// Headed entries: jobs, schools, projects, awards and the like.
+    Entries(Vec<Entry>),
+    /// Running text, e.g. a summary.
+    Paragraphs(Vec<Text>),
+    /// A bulleted list, e.g. skills ("**Languages:** C, Rust") or interests.
+    List(Vec<Text>),
+}
+
+/// A headed entry: a job, a school, a project.
+///
+/// Laid out as rows with the [`Entry::title`] and [`Entry::lines`] on the
+/// left and the [`Entry::dates`] and [`Entry::location`] on the right:
+///
+/// ```text
+/// title                               dates
+/// lines[0]                         location
+/// lines[1..]
+///   • bullets
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The heading, e.g. **Alibaba Group** Software Engineer Intern – Search
+    /// Infrastructure. Carries its own emphasis and links.
+    pub title: Text,
+    pub dates: Option<DateRange>,
+    /// Shown on the right of the second row; already joined into the title
+    /// when the section shows it there instead.
+    pub location: Option<String>,
+    /// Secondary lines under the title, in order.
+    pub lines: Vec<Line>,
+    pub bullets: Vec<Text>,
+    /// Several roles held at one organisation, each laid out like an entry
+    /// below the organisation's heading.
+    pub roles: Vec<Entry>,
+}
+
+/// A secondary line of an entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: Text,
+    pub kind: LineKind,
+}
+
+/// How a secondary line reads, so backends can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// A subtitle such as a degree or a position.
+    Subtitle,
+    /// A list of technologies or keywords, usually set in italics.
+    Keywords,
+    /// Running text such as a summary of the entry.
+    Detail,
+}
+
+/// A span of time, formatted once for every backend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateRange {
+    pub start: Option<DatePoint>,
+    pub end: Option<DatePoint>,
+    /// Between start and end, e.g. " – ".
+    pub separator: String,
+}
+
+impl DateRange {
+    /// The whole range as displayed, e.g. "Jun 2020 – Dec 2020".
+    pub fn display(&self) -> String {
+        match (&self.start, &self.end) {
+            (Some(s), Some(e)) => format!("{}{}{}", s.display, self.separator, e.display),
+            (Some(s), None) => s.display.clone(),
+            (None, Some(e)) => e.display.clone(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// One end of a [`DateRange`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatePoint {
+    /// As displayed: "Jun 2020", "Present", or a date written as free text.
+    pub display: String,
+    /// Machine-readable form (`2020`, `2020-06`, `2020-06-01`) for HTML
+    /// `<time datetime>`; `None` for "present" and free text.
+    pub iso: Option<String>,
+}
+
+/// Inline rich text: a run of styled spans.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    pub spans: Vec<Span>,
+}
+
+/// A run of text with one style.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub strong: bool,
+    pub emphasis: bool,
+    pub code: bool,
+    /// A safe link target, if this span is a link.
+    pub link: Option<String>,
+}
+
+impl Span {
+    /// An unstyled span.
+    pub fn plain(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            ..Span::default()
+        }
+    }
+
+    /// A bold span.
+    pub fn strong(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            strong: true,
+            ..Span::default()
+        }
+    }
+}
+
+impl Text {
+    /// Text of one unstyled span.
+    pub fn plain(text: impl Into<String>) -> Text {
+        Text {
+            spans: vec![Span::plain(text)],
+        }
+    }
+
+    /// The characters without styling.
+    pub fn to_plain(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.iter().all(|s| s.text.is_empty())
+    }
+
+    /// Appends `other`, merging nothing: spans stay as they are.
+    pub fn push_text(&mut self, other: Text) {
+        self.spans.extend(other.spans);
+    }
+
+    pub fn push(&mut self, span: Span) {
+        self.spans.push(span);
+    }
+}
