@@ -11,7 +11,7 @@
 mod lower;
 mod theme;
 
-pub use lower::{DateStyle, Locale, Options, lower};
+pub use lower::{DateStyle, Options, lower};
 pub use theme::{Color, Margins, Paper, Theme};
 
 /// A résumé ready to render.

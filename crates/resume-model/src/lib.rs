@@ -1,1 +1,52 @@
-//! x
+//! The résumé source model: reads our TOML format (and JSON Resume) into a
+//! validated [`Resume`], or reports every problem of the file at once as
+//! [`Diagnostic`]s with byte spans. No IO and no knowledge of output formats.
+
+mod date;
+mod diag;
+mod locale;
+mod markup;
+mod model;
+mod read;
+mod toml_source;
+mod tree;
+
+pub use date::{Date, DateError, DateValue};
+pub use diag::{Diagnostic, LineIndex, Parsed, Severity};
+pub use locale::{LOCALES, Locale, Titles};
+pub use markup::{ALLOWED_SCHEMES, Rich, RichSpan, check_url, escape};
+pub use model::*;
+
+/// Reads a résumé written in our TOML format.
+///
+/// On success the résumé comes with its warnings; otherwise every error
+/// (and warning) found in the file is returned, in source order.
+pub fn parse_toml(source: &str) -> Parsed<Resume> {
+    let root = tree::from_toml(source)?;
+    let (resume, diags) = toml_source::read(&root);
+    finish(resume, diags)
+}
+
+fn finish(resume: Resume, mut diags: Vec<Diagnostic>) -> Parsed<Resume> {
+    diags.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    if diags.iter().any(Diagnostic::is_error) {
+        Err(diags)
+    } else {
+        Ok((resume, diags))
+    }
+}
+
+/// Section keys in the order the top-level `keys` of a source name them:
+/// `basics` stands for the summary, `custom` for each custom section.
+pub(crate) fn source_order<'k>(keys: impl Iterator<Item = &'k str>, r: &Resume) -> Vec<String> {
+    let mut order = Vec::new();
+    for key in keys {
+        match key {
+            "basics" if r.basics.summary.is_some() => order.push("summary".to_string()),
+            "custom" => order.extend(r.custom.iter().map(|c| c.id.clone())),
+            k if SECTION_KEYS.contains(&k) && k != "summary" => order.push(k.to_string()),
+            _ => {}
+        }
+    }
+    order
+}

@@ -1,0 +1,160 @@
+//! The command line, as clap types. They stay in this crate; `From`
+//! conversions turn them into library options.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "resume",
+    version,
+    about = "Compile one résumé source into PDF, DOCX, HTML and plain text",
+    long_about = "Compile one résumé source (our TOML format, or a JSON Resume file) into \
+                  every format a job search needs: PDF, DOCX, HTML and plain text.",
+    after_help = "Examples:\n  resume init my-resume.toml\n  resume check my-resume.toml\n  resume build my-resume.toml\n  resume build my-resume.toml -f pdf,txt -o out/ --tag systems",
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compile sources into output files
+    #[command(
+        after_help = "Examples:\n  resume build resume.toml                 # every format into dist/\n  resume build resume.toml -f pdf,txt -o out\n  resume build resume.toml --tag systems --exclude-tag ml\n  resume build resume.json --paper a4"
+    )]
+    Build(BuildArgs),
+    /// Validate sources without writing anything
+    #[command(
+        after_help = "Examples:\n  resume check resume.toml\n  resume check resume.json      # strict JSON Resume validation"
+    )]
+    Check(CheckArgs),
+    /// Write a commented starter source
+    #[command(
+        after_help = "Examples:\n  resume init                  # writes resume.toml\n  resume init jane-doe.toml"
+    )]
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Source files (.toml, or .json for JSON Resume)
+    #[arg(required = true, value_name = "SOURCE")]
+    pub sources: Vec<PathBuf>,
+    /// Directory for the outputs, written as DIR/<stem>.<ext>
+    #[arg(short, long, value_name = "DIR", default_value = "dist")]
+    pub output: PathBuf,
+    /// Formats to write, comma-separated [default: all]
+    #[arg(short, long, value_name = "FORMAT", value_delimiter = ',')]
+    pub format: Vec<FormatArg>,
+    #[command(flatten)]
+    pub render: RenderArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Keep only entries and bullets tagged so (untagged ones always stay); repeatable
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Leave out entries and bullets tagged so; repeatable
+    #[arg(long = "exclude-tag", value_name = "TAG")]
+    pub exclude_tags: Vec<String>,
+    /// Paper size for PDF, DOCX and HTML print
+    #[arg(long, value_enum)]
+    pub paper: Option<PaperArg>,
+    /// How dates are written, overriding the source
+    #[arg(long, value_enum)]
+    pub date_style: Option<DateStyleArg>,
+    /// Width of the plain text in display columns
+    #[arg(long, default_value_t = 78, value_parser = clap::value_parser!(u16).range(30..=400))]
+    pub width: u16,
+    /// Plain text in ASCII only (• – “ ” é become * - " " e)
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Source files (.toml, or .json for JSON Resume)
+    #[arg(required = true, value_name = "SOURCE")]
+    pub sources: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the starter
+    #[arg(default_value = "resume.toml", value_name = "PATH")]
+    pub path: PathBuf,
+    /// Overwrite the file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Pdf,
+    Docx,
+    Html,
+    Txt,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    Letter,
+    A4,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DateStyleArg {
+    /// Jun 2020
+    Short,
+    /// June 2020
+    Long,
+    /// 06/2020
+    Numeric,
+    /// 2020-06
+    Iso,
+}
+
+impl From<PaperArg> for resume_document::Paper {
+    fn from(p: PaperArg) -> Self {
+        match p {
+            PaperArg::Letter => resume_document::Paper::Letter,
+            PaperArg::A4 => resume_document::Paper::A4,
+        }
+    }
+}
+
+impl From<DateStyleArg> for resume_document::DateStyle {
+    fn from(d: DateStyleArg) -> Self {
+        match d {
+            DateStyleArg::Short => resume_document::DateStyle::Short,
+            DateStyleArg::Long => resume_document::DateStyle::Long,
+            DateStyleArg::Numeric => resume_document::DateStyle::Numeric,
+            DateStyleArg::Iso => resume_document::DateStyle::Iso,
+        }
+    }
+}
+
+impl From<&RenderArgs> for resume_document::Options {
+    fn from(a: &RenderArgs) -> Self {
+        resume_document::Options {
+            paper: a.paper.map(Into::into),
+            date_style: a.date_style.map(Into::into),
+            include_tags: a.tags.clone(),
+            exclude_tags: a.exclude_tags.clone(),
+        }
+    }
+}
+
+impl From<&RenderArgs> for resume_text::TextOptions {
+    fn from(a: &RenderArgs) -> Self {
+        resume_text::TextOptions {
+            width: usize::from(a.width),
+            ascii: a.ascii,
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! The `resume` command: the only part of the project that reads files,
+//! writes files, prints and exits. Everything else is a pure library call.
+
+mod args;
+mod report;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, anyhow};
+use clap::Parser;
+
+use args::{BuildArgs, CheckArgs, Cli, Command, FormatArg, InitArgs};
+
+/// Why a run failed, which decides the exit code.
+#[derive(Debug)]
+enum Failure {
+    /// The input is invalid (exit 1).
+    Invalid,
+    /// Usage or IO error (exit 2).
+    Io(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Build(a) => build(a),
+        Command::Check(a) => check(a),
+        Command::Init(a) => init(a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Invalid) => ExitCode::from(1),
+        Err(Failure::Io(e)) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The output formats, in the order they are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Pdf,
+    Docx,
+    Html,
+    Txt,
+}
+
+impl Format {
+    const ALL: [Format; 4] = [Format::Pdf, Format::Docx, Format::Html, Format::Txt];
+
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Html => "html",
+            Format::Txt => "txt",
+        }
+    }
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Docx => Format::Docx,
+            FormatArg::Html => Format::Html,
+            FormatArg::Txt => Format::Txt,
+        }
+    }
+}
+
+/// The fixed moment written into files, from SOURCE_DATE_EPOCH.
+fn source_date_epoch() -> anyhow::Result<Option<i64>> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) if v.trim().is_empty() => Ok(None),
+        Ok(v) => v.trim().parse::<i64>().map(Some).map_err(|_| {
+            anyhow!("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not `{v}`")
+        }),
+        Err(_) => Ok(None),
+    }
+}
+
+/// Reads and validates a source, printing its diagnostics.
+fn load(path: &Path) -> Result<resume_model::Resume, Failure> {
+    let source =
+        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let parsed = match ext.as_str() {
+        "toml" => resume_model::parse_toml(&source),
+        other => {
+            return Err(Failure::Io(anyhow!(
+                "{}: cannot tell the source format from the extension `.{other}`; use a .toml file",
+                path.display()
+            )));
+        }
+    };
+    match parsed {
+        Ok((resume, warnings)) => {
+            if !warnings.is_empty() {
+                eprint!("{}", report::render(path, &source, &warnings));
+            }
+            Ok(resume)
+        }
+        Err(diags) => {
+            eprint!("{}", report::render(path, &source, &diags));
+            let n = diags.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "error: {} has {n} error{}; nothing was written for it",
+                path.display(),
+                if n == 1 { "" } else { "s" }
+            );
+            Err(Failure::Invalid)
+        }
+    }
+}
+
+fn check(args: &CheckArgs) -> Result<(), Failure> {
+    let mut failure = None;
+    for path in &args.sources {
+        match load(path) {
+            Ok(_) => println!("ok: {}", path.display()),
+            Err(f) => failure = Some(worse(failure, f)),
+        }
+    }
+    failure.map_or(Ok(()), Err)
+}
+
+/// Keeps the failure with the higher exit code.
+fn worse(a: Option<Failure>, b: Failure) -> Failure {
+    match (a, b) {
+        (Some(Failure::Io(e)), _) | (_, Failure::Io(e)) => Failure::Io(e),
+        _ => Failure::Invalid,
+    }
+}
+
+fn build(args: &BuildArgs) -> Result<(), Failure> {
+    let formats: Vec<Format> = if args.format.is_empty() {
+        Format::ALL.to_vec()
+    } else {
+        let mut f: Vec<Format> = Vec::new();
+        for x in &args.format {
+            if !f.contains(&(*x).into()) {
+                f.push((*x).into());
+            }
+        }
+        f
+    };
+    let timestamp = source_date_epoch()?;
+    let mut stems: Vec<String> = Vec::new();
+    for path in &args.sources {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("resume")
+            .to_string();
+        if stems.contains(&stem) {
+            return Err(Failure::Io(anyhow!(
+                "two sources are named `{stem}`; their outputs would overwrite each other, so build them into different directories"
+            )));
+        }
+        stems.push(stem);
+    }
+    let mut failure = None;
+    for (path, stem) in args.sources.iter().zip(&stems) {
+        if let Err(f) = build_one(path, stem, &formats, args, timestamp) {
+            if let Failure::Io(e) = &f {
+                eprintln!("error: {e:#}");
+            }
+            failure = Some(worse(failure, f));
+        }
+    }
+    match failure {
+        Some(Failure::Io(_)) => Err(Failure::Io(anyhow!("some outputs were not written"))),
+        Some(f) => Err(f),
+        None => Ok(()),
+    }
+}
+
+fn build_one(
+    path: &Path,
+    stem: &str,
+    formats: &[Format],
+    args: &BuildArgs,
+    timestamp: Option<i64>,
+) -> Result<(), Failure> {
+    let _ = timestamp;
+    let resume = load(path)?;
+    let doc = resume_document::lower(&resume, &(&args.render).into());
+    // Render everything first, so a failing format leaves no file behind.
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for &format in formats {
+        let bytes = match format {
+            Format::Txt => resume_text::text(&doc, &(&args.render).into()).into_bytes(),
+            Format::Pdf | Format::Docx | Format::Html => continue,
+        };
+        outputs.push((
+            args.output.join(format!("{stem}.{}", format.extension())),
+            bytes,
+        ));
+    }
+    fs::create_dir_all(&args.output)
+        .with_context(|| format!("cannot create {}", args.output.display()))?;
+    let source =
+        fs::canonicalize(path).with_context(|| format!("cannot resolve {}", path.display()))?;
+    for (out, _) in &outputs {
+        if fs::canonicalize(out).is_ok_and(|o| o == source) {
+            return Err(Failure::Io(anyhow!(
+                "refusing to overwrite the source {} with an output",
+                path.display()
+            )));
+        }
+    }
+    for (out, bytes) in &outputs {
+        write_atomic(out, bytes)?;
+        println!("wrote {}", out.display());
+    }
+    Ok(())
+}
+
+/// Writes through a temporary file in the same directory, then renames, so
+/// a reader never sees a half-written file and a failure leaves the old one.
+fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".resume-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| anyhow!(e.error))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+const STARTER: &str = include_str!("starter.toml");
+
+fn init(args: &InitArgs) -> Result<(), Failure> {
+    if args.path.exists() && !args.force {
+        return Err(Failure::Io(anyhow!(
+            "{} already exists; pass --force to overwrite it or choose another path",
+            args.path.display()
+        )));
+    }
+    if let Some(dir) = args.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    write_atomic(&args.path, STARTER.as_bytes())?;
+    println!("wrote {}", args.path.display());
+    println!(
+        "next: edit it, then run `resume build {}`",
+        args.path.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,501 @@
+//! Typed reading of a [`Node`] tree with every problem collected.
+//!
+//! The schema readers (TOML in `toml_source`, JSON Resume in `json_resume`)
+//! pull fields out of tables through [`Obj`]; each getter records a
+//! diagnostic and goes on, so one run reports every problem of a file.
+
+use std::ops::Range;
+
+use crate::date::DateValue;
+use crate::diag::Diagnostic;
+use crate::markup::{Rich, check_url};
+use crate::model::{Bullet, Extra, Period};
+use crate::tree::{Field, Node, Value};
+
+/// How forgiving reading is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Our TOML format: unknown keys and bad values are errors.
+    Toml,
+    /// JSON Resume as `build` reads it: nulls, empty strings and free-text
+    /// dates are warnings; unknown keys are kept as extras.
+    JsonLenient,
+    /// JSON Resume as `check` reads it: every departure from the schema is an
+    /// error; unknown keys are still allowed, as the schema allows them.
+    JsonStrict,
+}
+
+/// The reading context: diagnostics so far and the mode.
+#[derive(Debug)]
+pub(crate) struct Cx {
+    pub mode: Mode,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Cx {
+    pub fn new(mode: Mode) -> Cx {
+        Cx {
+            mode,
+            diags: Vec::new(),
+        }
+    }
+
+    pub fn toml(&self) -> bool {
+        self.mode == Mode::Toml
+    }
+
+    pub fn error(
+        &mut self,
+        message: impl Into<String>,
+        span: &Range<usize>,
+        path: &str,
+    ) -> &mut Diagnostic {
+        self.diags
+            .push(Diagnostic::error(message, Some(span.clone()), path));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    pub fn warning(
+        &mut self,
+        message: impl Into<String>,
+        span: &Range<usize>,
+        path: &str,
+    ) -> &mut Diagnostic {
+        self.diags
+            .push(Diagnostic::warning(message, Some(span.clone()), path));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    /// A problem that is an error in TOML and strict JSON, a warning when
+    /// building from JSON leniently.
+    pub fn lenient(
+        &mut self,
+        message: impl Into<String>,
+        span: &Range<usize>,
+        path: &str,
+    ) -> &mut Diagnostic {
+        if self.mode == Mode::JsonLenient {
+            self.warning(message, span, path)
+        } else {
+            self.error(message, span, path)
+        }
+    }
+
+    /// Reports a value of the wrong type.
+    pub fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
+        let found = node.value.type_name(self.toml());
+        self.error(
+            format!("expected {expected}, found {found}"),
+            &node.span,
+            path,
+        );
+    }
+
+    /// Opens a table, or reports that the value is not one.
+    pub fn obj<'n>(&mut self, node: &'n Node, path: &str) -> Option<Obj<'n>> {
+        match &node.value {
+            Value::Table(fields) => Some(Obj {
+                node,
+                fields,
+                used: vec![false; fields.len()],
+                path: path.to_string(),
+            }),
+            _ => {
+                let what = if self.toml() { "a table" } else { "an object" };
+                self.wrong_type(node, path, what);
+                None
+            }
+        }
+    }
+
+    /// Reads a string, treating null and "" as absent (with a diagnostic).
+    pub fn string(&mut self, node: &Node, path: &str) -> Option<String> {
+        match &node.value {
+            Value::String(s) if s.trim().is_empty() => {
+                if self.mode == Mode::Toml {
+                    self.warning("this text is empty and is left out", &node.span, path)
+                        .with_hint_mut("remove the key or write something");
+                } else if self.mode == Mode::JsonLenient {
+                    self.warning("empty string treated as absent", &node.span, path);
+                }
+                None
+            }
+            Value::String(s) => Some(s.trim().to_string()),
+            Value::Null => {
+                self.null(node, path);
+                None
+            }
+            // Numbers are accepted as text where text is expected (phone
+            // numbers, GPAs), since the author's meaning is clear.
+            Value::Integer(i) => Some(i.to_string()),
+            Value::Float(_) => Some(number_text(node)),
+            _ => {
+                self.wrong_type(node, path, "a string");
+                None
+            }
+        }
+    }
+
+    fn null(&mut self, node: &Node, path: &str) {
+        self.lenient("null treated as absent", &node.span, path)
+            .with_hint_mut("remove the key or give it a value");
+    }
+
+    /// Reads text with inline markup.
+    pub fn rich(&mut self, node: &Node, path: &str) -> Option<Rich> {
+        let source = self.string(node, path)?;
+        let (rich, bad) = Rich::parse(&source);
+        for link in bad {
+            let reason = check_url(&link.target).err().unwrap_or_default();
+            self.error(format!("link refused: {reason}"), &node.span, path)
+                .with_hint_mut("links may use https:, http:, mailto: or tel:");
+        }
+        Some(rich)
+    }
+
+    /// Reads a link target.
+    pub fn url(&mut self, node: &Node, path: &str) -> Option<String> {
+        let s = self.string(node, path)?;
+        match check_url(&s) {
+            Ok(()) => Some(s),
+            Err(reason) => {
+                self.error(format!("link refused: {reason}"), &node.span, path)
+                    .with_hint_mut("write a full address such as https://example.com; allowed schemes are https:, http:, mailto: and tel:");
+                None
+            }
+        }
+    }
+
+    /// Reads a date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `present`).
+    pub fn date(&mut self, node: &Node, path: &str) -> Option<DateValue> {
+        if let Value::Datetime(d) = &node.value {
+            return match DateValue::parse(d) {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    self.error("expected a date without a time", &node.span, path)
+                        .with_hint_mut("write the date as \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\"");
+                    None
+                }
+            };
+        }
+        if let Value::Integer(y) = node.value
+            && self.mode == Mode::Toml
+        {
+            self.error("expected a date in quotes", &node.span, path)
+                .with_hint_mut(format!("write it as a string: \"{y}\""));
+            return None;
+        }
+        let s = self.string(node, path)?;
+        match DateValue::parse(&s) {
+            Ok(v) => Some(v),
+            Err(e) if self.mode == Mode::JsonLenient => {
+                self.warning(
+                    format!("`{s}` is not an ISO 8601 date; it is shown as written"),
+                    &node.span,
+                    path,
+                )
+                .with_hint_mut("write YYYY, YYYY-MM or YYYY-MM-DD so the date can be formatted");
+                let _ = e;
+                Some(DateValue::Text(s))
+            }
+            Err(e) => {
+                self.error(
+                    format!("invalid date `{s}`: {}", e.message),
+                    &node.span,
+                    path,
+                )
+                .with_hint_mut("write YYYY, YYYY-MM, YYYY-MM-DD or \"present\"");
+                None
+            }
+        }
+    }
+
+    /// Reads an array, each element with `f`.
+    pub fn array<T>(
+        &mut self,
+        node: &Node,
+        path: &str,
+        mut f: impl FnMut(&mut Cx, &Node, &str) -> Option<T>,
+    ) -> Vec<T> {
+        match &node.value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| f(self, item, &format!("{path}[{i}]")))
+                .collect(),
+            Value::Null => {
+                self.null(node, path);
+                Vec::new()
+            }
+            _ => {
+                self.wrong_type(node, path, "an array");
+                Vec::new()
+            }
+        }
+    }
+
+    /// Reads an array of strings.
+    pub fn strings(&mut self, node: &Node, path: &str) -> Vec<String> {
+        self.array(node, path, |cx, n, p| cx.string(n, p))
+    }
+
+    /// Reads bullets: strings, or (TOML) tables `{ text = "…", tags = […] }`.
+    pub fn bullets(&mut self, node: &Node, path: &str) -> Vec<Bullet> {
+        self.array(node, path, |cx, n, p| match &n.value {
+            Value::Table(_) if cx.toml() => {
+                let mut o = cx.obj(n, p)?;
+                let text = o.req(cx, "text", |cx, n, p| cx.rich(n, p));
+                let tags = o
+                    .get(cx, "tags", |cx, n, p| Some(cx.strings(n, p)))
+                    .unwrap_or_default();
+                o.finish(cx, &["text", "tags"]);
+                Some(Bullet { text: text?, tags })
+            }
+            _ => cx.rich(n, p).map(|text| Bullet {
+                text,
+                tags: Vec::new(),
+            }),
+        })
+    }
+
+    /// Converts a value to JSON for [`Extra`].
+    pub fn json(&mut self, node: &Node) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &node.value {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Integer(i) => J::from(*i),
+            Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+            Value::String(s) | Value::Datetime(s) => J::String(s.clone()),
+            Value::Array(items) => J::Array(items.iter().map(|n| self.json(n)).collect()),
+            Value::Table(fields) => J::Object(
+                fields
+                    .iter()
+                    .map(|f| (f.key.clone(), self.json(&f.node)))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Renders a float as its author most likely wrote it.
+fn number_text(node: &Node) -> String {
+    match node.value {
+        Value::Float(f) => {
+            let s = f.to_string();
+            if s.contains('.') { s } else { format!("{s}.0") }
+        }
+        _ => String::new(),
+    }
+}
+
+/// Lets hints be added through the `&mut Diagnostic` the context returns.
+pub(crate) trait HintMut {
+    fn with_hint_mut(&mut self, hint: impl Into<String>) -> &mut Self;
+}
+
+impl HintMut for Diagnostic {
+    fn with_hint_mut(&mut self, hint: impl Into<String>) -> &mut Self {
+        self.hints.push(hint.into());
+        self
+    }
+}
+
+/// A table being read: remembers which keys were used so the rest can be
+/// reported (TOML) or kept as extras (JSON).
+#[derive(Debug)]
+pub(crate) struct Obj<'n> {
+    pub node: &'n Node,
+    fields: &'n [Field],
+    used: Vec<bool>,
+    pub path: String,
+}
+
+impl<'n> Obj<'n> {
+    fn child_path(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    /// The raw node of a key, marking it used.
+    pub fn node(&mut self, key: &str) -> Option<&'n Node> {
+        let i = self.fields.iter().position(|f| f.key == key)?;
+        self.used[i] = true;
+        Some(&self.fields[i].node)
+    }
+
+    /// Reads an optional key with `f`; null counts as absent.
+    pub fn get<T>(
+        &mut self,
+        cx: &mut Cx,
+        key: &str,
+        f: impl FnOnce(&mut Cx, &Node, &str) -> Option<T>,
+    ) -> Option<T> {
+        let node = self.node(key)?;
+        let path = self.child_path(key);
+        f(cx, node, &path)
+    }
+
+    /// Reads a required key, reporting its absence.
+    pub fn req<T>(
+        &mut self,
+        cx: &mut Cx,
+        key: &str,
+        f: impl FnOnce(&mut Cx, &Node, &str) -> Option<T>,
+    ) -> Option<T> {
+        let present = self.fields.iter().any(|f| f.key == key);
+        let value = self.get(cx, key, f);
+        if !present {
+            let span = self.head_span();
+            let path = self.child_path(key);
+            let what = if cx.toml() { "table" } else { "object" };
+            cx.lenient(format!("missing `{key}`"), &span, &path)
+                .with_hint_mut(format!("add `{key}` to this {what}"));
+        }
+        value
+    }
+
+    pub fn str(&mut self, cx: &mut Cx, key: &str) -> Option<String> {
+        self.get(cx, key, |cx, n, p| cx.string(n, p))
+    }
+
+    pub fn rich(&mut self, cx: &mut Cx, key: &str) -> Option<Rich> {
+        self.get(cx, key, |cx, n, p| cx.rich(n, p))
+    }
+
+    pub fn url(&mut self, cx: &mut Cx, key: &str) -> Option<String> {
+        self.get(cx, key, |cx, n, p| cx.url(n, p))
+    }
+
+    pub fn date(&mut self, cx: &mut Cx, key: &str) -> Option<DateValue> {
+        self.get(cx, key, |cx, n, p| cx.date(n, p))
+    }
+
+    pub fn strings(&mut self, cx: &mut Cx, key: &str) -> Vec<String> {
+        self.get(cx, key, |cx, n, p| Some(cx.strings(n, p)))
+            .unwrap_or_default()
+    }
+
+    pub fn bullets(&mut self, cx: &mut Cx, key: &str) -> Vec<Bullet> {
+        self.get(cx, key, |cx, n, p| Some(cx.bullets(n, p)))
+            .unwrap_or_default()
+    }
+
+    /// Reads `start`/`end` under the given keys and checks their order.
+    pub fn period(&mut self, cx: &mut Cx, start_key: &str, end_key: &str) -> Period {
+        let start = self.date(cx, start_key);
+        let end = self.date(cx, end_key);
+        if let (Some(DateValue::Date(s)), Some(DateValue::Date(e))) = (&start, &end)
+            && s.is_after(*e)
+        {
+            let span = self
+                .node(end_key)
+                .map(|n| n.span.clone())
+                .unwrap_or_else(|| self.head_span());
+            let path = self.child_path(end_key);
+            cx.error(
+                format!("the end ({e}) is before the start ({s})"),
+                &span,
+                &path,
+            )
+            .with_hint_mut("swap the two dates or correct one of them");
+        }
+        if matches!(start, Some(DateValue::Present)) {
+            let span = self
+                .node(start_key)
+                .map(|n| n.span.clone())
+                .unwrap_or_else(|| self.head_span());
+            let path = self.child_path(start_key);
+            cx.error("a start date cannot be `present`", &span, &path)
+                .with_hint_mut(format!(
+                    "give the start as YYYY-MM and put \"present\" in `{end_key}`"
+                ));
+        }
+        Period { start, end }
+    }
+
+    /// Reads the tags of an entry.
+    pub fn tags(&mut self, cx: &mut Cx) -> Vec<String> {
+        self.strings(cx, "tags")
+    }
+
+    /// Reads the `extra` table (TOML) into JSON values kept for round trips.
+    pub fn extra_table(&mut self, cx: &mut Cx) -> Extra {
+        match self.node("extra") {
+            Some(node) => match cx.json(node) {
+                serde_json::Value::Object(map) => map,
+                _ => {
+                    let path = self.child_path("extra");
+                    cx.wrong_type(node, &path, "a table");
+                    Extra::new()
+                }
+            },
+            None => Extra::new(),
+        }
+    }
+
+    /// The span to point at for the table as a whole: its first key, or the
+    /// table itself.
+    fn head_span(&self) -> Range<usize> {
+        match self.fields.first() {
+            Some(f) if self.node.span.is_empty() || self.node.span.len() > 200 => {
+                f.key_span.clone()
+            }
+            _ if !self.node.span.is_empty() => {
+                let s = self.node.span.start;
+                s..(s + 1).min(self.node.span.end)
+            }
+            Some(f) => f.key_span.clone(),
+            None => self.node.span.clone(),
+        }
+    }
+
+    /// Ends reading: unknown keys are errors with a did-you-mean (TOML).
+    pub fn finish(self, cx: &mut Cx, known: &[&str]) {
+        for (field, used) in self.fields.iter().zip(&self.used) {
+            if *used {
+                continue;
+            }
+            let path = self.child_path(&field.key);
+            let what = if self.path.is_empty() {
+                "at the top level".to_string()
+            } else {
+                format!("in `{}`", self.path)
+            };
+            let d = cx.error(
+                format!("unknown key `{}` {what}", field.key),
+                &field.key_span,
+                &path,
+            );
+            match suggest(&field.key, known) {
+                Some(s) => d.with_hint_mut(format!("did you mean `{s}`?")),
+                None => d.with_hint_mut(format!("known keys here: {}", known.join(", "))),
+            };
+        }
+    }
+
+    /// Ends reading: keys not used are returned as extras (JSON Resume allows
+    /// additional properties).
+    pub fn rest(self, cx: &mut Cx) -> Extra {
+        self.fields
+            .iter()
+            .zip(&self.used)
+            .filter(|(_, used)| !**used)
+            .map(|(f, _)| (f.key.clone(), cx.json(&f.node)))
+            .collect()
+    }
+}
+
+/// The known key closest to `key`, if it is close enough to be a typo.
+pub(crate) fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = key.to_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(&lower, &k.to_lowercase()), *k))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}

@@ -1,0 +1,744 @@
+//! Our TOML format, read into the model. The format is documented in
+//! `docs/format.md`; keep the two in step.
+
+use crate::model::*;
+use crate::read::{Cx, HintMut, Mode, suggest};
+use crate::tree::{Node, Value};
+
+const TOP: [&str; 16] = [
+    "basics",
+    "layout",
+    "work",
+    "education",
+    "projects",
+    "skills",
+    "volunteer",
+    "awards",
+    "certificates",
+    "publications",
+    "languages",
+    "interests",
+    "references",
+    "custom",
+    "meta",
+    "extra",
+];
+
+pub(crate) fn read(root: &Node) -> (Resume, Vec<crate::Diagnostic>) {
+    let mut cx = Cx::new(Mode::Toml);
+    let mut r = Resume::default();
+    let Some(mut o) = cx.obj(root, "") else {
+        return (r, cx.diags);
+    };
+    match o.node("basics") {
+        Some(n) => r.basics = basics(&mut cx, n).unwrap_or_default(),
+        None => {
+            cx.error("missing `[basics]`", &(0..0), "basics")
+                .with_hint_mut("start the file with a [basics] table holding at least `name = \"…\"`; `resume init` writes a starter");
+        }
+    }
+    r.layout = o.get(&mut cx, "layout", layout).unwrap_or_default();
+    r.work = o
+        .get(&mut cx, "work", |cx, n, p| Some(cx.array(n, p, work)))
+        .unwrap_or_default();
+    r.education = o
+        .get(&mut cx, "education", |cx, n, p| {
+            Some(cx.array(n, p, education))
+        })
+        .unwrap_or_default();
+    r.projects = o
+        .get(&mut cx, "projects", |cx, n, p| {
+            Some(cx.array(n, p, project))
+        })
+        .unwrap_or_default();
+    r.skills = o
+        .get(&mut cx, "skills", |cx, n, p| Some(cx.array(n, p, skill)))
+        .unwrap_or_default();
+    r.volunteer = o
+        .get(&mut cx, "volunteer", |cx, n, p| {
+            Some(cx.array(n, p, volunteer))
+        })
+        .unwrap_or_default();
+    r.awards = o
+        .get(&mut cx, "awards", |cx, n, p| Some(cx.array(n, p, award)))
+        .unwrap_or_default();
+    r.certificates = o
+        .get(&mut cx, "certificates", |cx, n, p| {
+            Some(cx.array(n, p, certificate))
+        })
+        .unwrap_or_default();
+    r.publications = o
+        .get(&mut cx, "publications", |cx, n, p| {
+            Some(cx.array(n, p, publication))
+        })
+        .unwrap_or_default();
+    r.languages = o
+        .get(&mut cx, "languages", |cx, n, p| {
+            Some(cx.array(n, p, language))
+        })
+        .unwrap_or_default();
+    r.interests = o
+        .get(&mut cx, "interests", |cx, n, p| {
+            Some(cx.array(n, p, interest))
+        })
+        .unwrap_or_default();
+    r.references = o
+        .get(&mut cx, "references", |cx, n, p| {
+            Some(cx.array(n, p, reference))
+        })
+        .unwrap_or_default();
+    r.custom = o
+        .get(&mut cx, "custom", |cx, n, p| Some(cx.array(n, p, custom)))
+        .unwrap_or_default();
+    r.meta = o
+        .get(&mut cx, "meta", |cx, n, p| json_table(cx, n, p))
+        .unwrap_or_default();
+    r.extra = o.extra_table(&mut cx);
+    if let Value::Table(fields) = &root.value {
+        r.source_order = crate::source_order(fields.iter().map(|f| f.key.as_str()), &r);
+    }
+    o.finish(&mut cx, &TOP);
+    check_layout(&mut cx, root, &r);
+    warn_empty_sections(&mut cx, root, &r);
+    (r, cx.diags)
+}
+
+fn json_table(cx: &mut Cx, n: &Node, p: &str) -> Option<Extra> {
+    match cx.json(n) {
+        serde_json::Value::Object(m) => Some(m),
+        _ => {
+            cx.wrong_type(n, p, "a table");
+            None
+        }
+    }
+}
+
+fn basics(cx: &mut Cx, n: &Node) -> Option<Basics> {
+    let mut o = cx.obj(n, "basics")?;
+    let b = Basics {
+        name: o
+            .req(cx, "name", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        headline: o.str(cx, "headline"),
+        image: o.url(cx, "image"),
+        email: o.get(cx, "email", email),
+        phone: o.str(cx, "phone"),
+        website: o.get(cx, "website", link),
+        summary: o.rich(cx, "summary"),
+        location: o.get(cx, "location", location),
+        profiles: o
+            .get(cx, "profiles", |cx, n, p| Some(cx.array(n, p, profile)))
+            .unwrap_or_default(),
+        extra: o.extra_table(cx),
+    };
+    o.finish(
+        cx,
+        &[
+            "name", "headline", "image", "email", "phone", "website", "summary", "location",
+            "profiles", "extra",
+        ],
+    );
+    Some(b)
+}
+
+pub(crate) fn email(cx: &mut Cx, n: &Node, p: &str) -> Option<String> {
+    let s = cx.string(n, p)?;
+    let ok = s.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty() && host.contains('.') && !s.contains(char::is_whitespace)
+    });
+    if !ok {
+        cx.lenient(format!("`{s}` is not an e-mail address"), &n.span, p)
+            .with_hint_mut("write it as name@example.com");
+        if !cx.toml() {
+            return Some(s);
+        }
+        return None;
+    }
+    Some(s)
+}
+
+/// A link: a string address or a table `{ url = "…", label = "…" }`.
+fn link(cx: &mut Cx, n: &Node, p: &str) -> Option<Link> {
+    if let Value::Table(_) = n.value {
+        let mut o = cx.obj(n, p)?;
+        let url = o.req(cx, "url", |cx, n, p| cx.url(n, p));
+        let label = o.str(cx, "label");
+        o.finish(cx, &["url", "label"]);
+        return Some(Link { url: url?, label });
+    }
+    cx.url(n, p).map(|url| Link { url, label: None })
+}
+
+fn location(cx: &mut Cx, n: &Node, p: &str) -> Option<Location> {
+    if let Value::String(_) = n.value {
+        return cx.string(n, p).map(|s| Location {
+            city: Some(s),
+            ..Location::default()
+        });
+    }
+    let mut o = cx.obj(n, p)?;
+    let l = Location {
+        address: o.str(cx, "address"),
+        postal_code: o.str(cx, "postal_code"),
+        city: o.str(cx, "city"),
+        region: o.str(cx, "region"),
+        country_code: o.str(cx, "country_code"),
+        extra: o.extra_table(cx),
+    };
+    o.finish(
+        cx,
+        &[
+            "address",
+            "postal_code",
+            "city",
+            "region",
+            "country_code",
+            "extra",
+        ],
+    );
+    Some(l)
+}
+
+fn profile(cx: &mut Cx, n: &Node, p: &str) -> Option<Profile> {
+    let mut o = cx.obj(n, p)?;
+    let pr = Profile {
+        network: o
+            .req(cx, "network", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        username: o.str(cx, "username"),
+        url: o.url(cx, "url"),
+        label: o.str(cx, "label"),
+        extra: o.extra_table(cx),
+    };
+    if pr.username.is_none() && pr.url.is_none() {
+        let span = o.node.span.clone();
+        cx.error("a profile needs a `username` or a `url`", &span, p)
+            .with_hint_mut("add `url = \"https://…\"` so readers can follow it");
+    }
+    o.finish(cx, &["network", "username", "url", "label", "extra"]);
+    Some(pr)
+}
+
+fn layout(cx: &mut Cx, n: &Node, p: &str) -> Option<Layout> {
+    let mut o = cx.obj(n, p)?;
+    let l = Layout {
+        order: o.strings(cx, "order"),
+        date_style: o.get(cx, "date_style", date_style),
+        locale: o.str(cx, "locale"),
+        title: o.str(cx, "title"),
+        sections: o
+            .get(cx, "sections", |cx, n, p| {
+                let o = cx.obj(n, p)?;
+                let mut out = Vec::new();
+                if let Value::Table(fields) = &o.node.value {
+                    for f in fields {
+                        let path = format!("{p}.{}", f.key);
+                        if let Some(mut so) = cx.obj(&f.node, &path) {
+                            let s = SectionLayout {
+                                title: so.str(cx, "title"),
+                                date_style: so.get(cx, "date_style", date_style),
+                            };
+                            so.finish(cx, &["title", "date_style"]);
+                            out.push((f.key.clone(), s));
+                        }
+                    }
+                }
+                Some(out)
+            })
+            .unwrap_or_default(),
+    };
+    if let Some(locale) = &l.locale
+        && !crate::LOCALES.contains(&locale.as_str())
+    {
+        let span = o.node("locale").map(|n| n.span.clone()).unwrap_or_default();
+        cx.error(format!("unknown locale `{locale}`"), &span, "layout.locale")
+            .with_hint_mut(format!("available: {}", crate::LOCALES.join(", ")));
+    }
+    o.finish(cx, &["order", "date_style", "locale", "title", "sections"]);
+    Some(l)
+}
+
+fn date_style(cx: &mut Cx, n: &Node, p: &str) -> Option<DateStyle> {
+    let s = cx.string(n, p)?;
+    let style = DateStyle::from_name(&s);
+    if style.is_none() {
+        let d = cx.error(format!("unknown date style `{s}`"), &n.span, p);
+        match suggest(&s, &DateStyle::NAMES) {
+            Some(g) => d.with_hint_mut(format!("did you mean `{g}`?")),
+            None => d.with_hint_mut(format!("use one of: {}", DateStyle::NAMES.join(", "))),
+        };
+    }
+    style
+}
+
+/// Section keys in `layout.order` and `layout.sections` must name sections.
+fn check_layout(cx: &mut Cx, root: &Node, r: &Resume) {
+    let mut known: Vec<&str> = SECTION_KEYS.to_vec();
+    known.extend(r.custom.iter().map(|c| c.id.as_str()));
+    let Value::Table(fields) = &root.value else {
+        return;
+    };
+    let Some(layout) = fields.iter().find(|f| f.key == "layout") else {
+        return;
+    };
+    let Value::Table(lf) = &layout.node.value else {
+        return;
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    for f in lf {
+        let keyed: Vec<(&str, std::ops::Range<usize>, String)> = match (&f.key[..], &f.node.value) {
+            ("order", Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| match &n.value {
+                    Value::String(s) => {
+                        Some((s.as_str(), n.span.clone(), format!("layout.order[{i}]")))
+                    }
+                    _ => None,
+                })
+                .collect(),
+            ("sections", Value::Table(st)) => st
+                .iter()
+                .map(|s| {
+                    (
+                        s.key.as_str(),
+                        s.key_span.clone(),
+                        format!("layout.sections.{}", s.key),
+                    )
+                })
+                .collect(),
+            _ => continue,
+        };
+        for (key, span, path) in keyed {
+            if !known.contains(&key) {
+                let d = cx.error(format!("no section is called `{key}`"), &span, &path);
+                match suggest(key, &known) {
+                    Some(s) => d.with_hint_mut(format!("did you mean `{s}`?")),
+                    None => d.with_hint_mut(format!("sections: {}", known.join(", "))),
+                };
+            } else if f.key == "order" {
+                if seen.contains(&key) {
+                    cx.error(format!("`{key}` is listed twice"), &span, &path)
+                        .with_hint_mut("remove one of them");
+                }
+                seen.push(key);
+            }
+        }
+    }
+}
+
+fn warn_empty_sections(cx: &mut Cx, root: &Node, _r: &Resume) {
+    let Value::Table(fields) = &root.value else {
+        return;
+    };
+    for f in fields {
+        if let Value::Array(items) = &f.node.value
+            && items.is_empty()
+            && SECTION_KEYS.contains(&f.key.as_str())
+        {
+            cx.warning(
+                format!("the section `{}` is empty and is left out", f.key),
+                &f.key_span,
+                &f.key,
+            )
+            .with_hint_mut("add entries or remove the key");
+        }
+    }
+}
+
+fn work(cx: &mut Cx, n: &Node, p: &str) -> Option<Work> {
+    let mut o = cx.obj(n, p)?;
+    let w = Work {
+        company: o
+            .req(cx, "company", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        position: o.str(cx, "position"),
+        team: o.str(cx, "team"),
+        location: o.str(cx, "location"),
+        description: o.str(cx, "description"),
+        url: o.url(cx, "url"),
+        period: o.period(cx, "start", "end"),
+        summary: o.rich(cx, "summary"),
+        highlights: o.bullets(cx, "highlights"),
+        technologies: o.strings(cx, "technologies"),
+        roles: o
+            .get(cx, "roles", |cx, n, p| Some(cx.array(n, p, role)))
+            .unwrap_or_default(),
+        tags: o.tags(cx),
+        extra: o.extra_table(cx),
+    };
+    o.finish(
+        cx,
+        &[
+            "company",
+            "position",
+            "team",
+            "location",
+            "description",
+            "url",
+            "start",
+            "end",
+            "summary",
+            "highlights",
+            "technologies",
+            "roles",
+            "tags",
+            "extra",
+        ],
+    );
+    Some(w)
+}
+
+fn role(cx: &mut Cx, n: &Node, p: &str) -> Option<Role> {
+    let mut o = cx.obj(n, p)?;
+    let r = Role {
+        position: o
+            .req(cx, "position", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        team: o.str(cx, "team"),
+        location: o.str(cx, "location"),
+        period: o.period(cx, "start", "end"),
+        summary: o.rich(cx, "summary"),
+        highlights: o.bullets(cx, "highlights"),
+        technologies: o.strings(cx, "technologies"),
+        tags: o.tags(cx),
+        extra: o.extra_table(cx),
+    };
+    o.finish(
+        cx,
+        &[
+            "position",
+            "team",
+            "location",
+            "start",
+            "end",
+            "summary",
+            "highlights",
+            "technologies",
+            "tags",
+            "extra",
+        ],
+    );
+    Some(r)
+}
+
+fn education(cx: &mut Cx, n: &Node, p: &str) -> Option<Education> {
+    let mut o = cx.obj(n, p)?;
+    let e = Education {
+        institution: o
+            .req(cx, "institution", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        url: o.url(cx, "url"),
+        location: o.str(cx, "location"),
+        degree: o.str(cx, "degree"),
+        area: o.str(cx, "area"),
+        period: o.period(cx, "start", "end"),
+        gpa: o.str(cx, "gpa"),
+        honors: o.strings(cx, "honors"),
+        courses: o.strings(cx, "courses"),
+        highlights: o.bullets(cx, "highlights"),
+        tags: o.tags(cx),
+        extra: o.extra_table(cx),
+    };
+    o.finish(
+        cx,
+        &[
+            "institution",
+            "url",
+            "location",
+            "degree",
+            "area",
+            "start",
+            "end",
+            "gpa",
+            "honors",
+            "courses",
+            "highlights",
+            "tags",
+            "extra",
+        ],
+    );
+    Some(e)
+}
+
+fn project(cx: &mut Cx, n: &Node, p: &str) -> Option<Project> {
+    let mut o = cx.obj(n, p)?;
+    let pr = Project {
+        name: o
+            .req(cx, "name", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        kind: o.str(cx, "kind"),
+        url: o.url(cx, "url"),
+        url_label: o.str(cx, "url_label"),
+        note: o.str(cx, "note"),
+        description: o.rich(cx, "description"),
+        entity: o.str(cx, "entity"),
+        roles: o.strings(cx, "roles"),
+        period: o.period(cx, "start", "end"),
+        highlights: o.bullets(cx, "highlights"),
+        technologies: o.strings(cx, "technologies"),
+        tags: o.tags(cx),
+        extra: o.extra_table(cx),
+    };
+    if pr.url_label.is_some() && pr.url.is_none() {
+        let span = o
+            .node("url_label")
+            .map(|n| n.span.clone())
+            .unwrap_or_default();
+        cx.error(
+            "`url_label` needs a `url`",
+            &span,
+            &format!("{p}.url_label"),
+        )
+        .with_hint_mut("add `url = \"https://…\"` or remove `url_label`");
+    }
+    o.finish(
+        cx,
+        &[
+            "name",
+            "kind",
+            "url",
+            "url_label",
+            "note",
+            "description",
+            "entity",
+            "roles",
+            "start",
+            "end",
+            "highlights",
+            "technologies",
+            "tags",
+            "extra",
+        ],
+    );
+    Some(pr)
+}
+
+fn skill(cx: &mut Cx, n: &Node, p: &str) -> Option<Skill> {
+    let mut o = cx.obj(n, p)?;
+    let s = Skill {
+        name: o
+            .req(cx, "name", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        level: o.str(cx, "level"),
+        keywords: o.strings(cx, "keywords"),
+        tags: o.tags(cx),
+        extra: o.extra_table(cx),
+    };
+    o.finish(cx, &["name", "level", "keywords", "tags", "extra"]);
+    Some(s)
+}
+
+fn volunteer(cx: &mut Cx, n: &Node, p: &str) -> Option<Volunteer> {
+    let mut o = cx.obj(n, p)?;
+    let v = Volunteer {
+        organization: o
+            .req(cx, "organization", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        position: o.str(cx, "position"),
+        url: o.url(cx, "url"),
+        location: o.str(cx, "location"),
+        period: o.period(cx, "start", "end"),
+        summary: o.rich(cx, "summary"),
+        highlights: o.bullets(cx, "highlights"),
+        tags: o.tags(cx),
+        extra: o.extra_table(cx),
+    };
+    o.finish(
+        cx,
+        &[
+            "organization",
+            "position",
+            "url",
+            "location",
+            "start",
+            "end",
+            "summary",
+            "highlights",
+            "tags",
+            "extra",
+        ],
+    );
+    Some(v)
+}
+
+fn award(cx: &mut Cx, n: &Node, p: &str) -> Option<Award> {
+    let mut o = cx.obj(n, p)?;
+    let a = Award {
+        title: o
+            .req(cx, "title", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        date: o.date(cx, "date"),
+        awarder: o.str(cx, "awarder"),
+        summary: o.rich(cx, "summary"),
+        tags: o.tags(cx),
+        extra: o.extra_table(cx),
+    };
+    o.finish(
+        cx,
+        &["title", "date", "awarder", "summary", "tags", "extra"],
+    );
+    Some(a)
+}
+
+fn certificate(cx: &mut Cx, n: &Node, p: &str) -> Option<Certificate> {
+    let mut o = cx.obj(n, p)?;
+    let c = Certificate {
+        name: o
+            .req(cx, "name", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        date: o.date(cx, "date"),
+        issuer: o.str(cx, "issuer"),
+        url: o.url(cx, "url"),
+        tags: o.tags(cx),
+        extra: o.extra_table(cx),
+    };
+    o.finish(cx, &["name", "date", "issuer", "url", "tags", "extra"]);
+    Some(c)
+}
+
+fn publication(cx: &mut Cx, n: &Node, p: &str) -> Option<Publication> {
+    let mut o = cx.obj(n, p)?;
+    let pb = Publication {
+        name: o
+            .req(cx, "name", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        publisher: o.str(cx, "publisher"),
+        date: o.date(cx, "date"),
+        url: o.url(cx, "url"),
+        summary: o.rich(cx, "summary"),
+        tags: o.tags(cx),
+        extra: o.extra_table(cx),
+    };
+    o.finish(
+        cx,
+        &[
+            "name",
+            "publisher",
+            "date",
+            "url",
+            "summary",
+            "tags",
+            "extra",
+        ],
+    );
+    Some(pb)
+}
+
+fn language(cx: &mut Cx, n: &Node, p: &str) -> Option<Language> {
+    let mut o = cx.obj(n, p)?;
+    let l = Language {
+        language: o
+            .req(cx, "language", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        fluency: o.str(cx, "fluency"),
+        extra: o.extra_table(cx),
+    };
+    o.finish(cx, &["language", "fluency", "extra"]);
+    Some(l)
+}
+
+fn interest(cx: &mut Cx, n: &Node, p: &str) -> Option<Interest> {
+    let mut o = cx.obj(n, p)?;
+    let i = Interest {
+        name: o
+            .req(cx, "name", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        keywords: o.strings(cx, "keywords"),
+        extra: o.extra_table(cx),
+    };
+    o.finish(cx, &["name", "keywords", "extra"]);
+    Some(i)
+}
+
+fn reference(cx: &mut Cx, n: &Node, p: &str) -> Option<Reference> {
+    let mut o = cx.obj(n, p)?;
+    let r = Reference {
+        name: o
+            .req(cx, "name", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        reference: o.rich(cx, "reference"),
+        extra: o.extra_table(cx),
+    };
+    o.finish(cx, &["name", "reference", "extra"]);
+    Some(r)
+}
+
+fn custom(cx: &mut Cx, n: &Node, p: &str) -> Option<CustomSection> {
+    let mut o = cx.obj(n, p)?;
+    let id = o
+        .req(cx, "id", |cx, n, p| cx.string(n, p))
+        .unwrap_or_default();
+    if let Some(idn) = o.node("id")
+        && (SECTION_KEYS.contains(&id.as_str())
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    {
+        cx.error(
+            format!("`{id}` cannot be the id of a custom section"),
+            &idn.span,
+            &format!("{p}.id"),
+        )
+        .with_hint_mut("use letters, digits, - or _, and not the key of a built-in section");
+    }
+    let c = CustomSection {
+        id,
+        title: o
+            .req(cx, "title", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        entries: o
+            .get(cx, "entries", |cx, n, p| Some(cx.array(n, p, custom_entry)))
+            .unwrap_or_default(),
+        items: o.bullets(cx, "items"),
+        extra: o.extra_table(cx),
+    };
+    if c.entries.is_empty() && c.items.is_empty() {
+        let span = o.node.span.clone();
+        cx.warning(
+            format!(
+                "the custom section `{}` has no entries or items and is left out",
+                c.id
+            ),
+            &span,
+            p,
+        );
+    }
+    o.finish(cx, &["id", "title", "entries", "items", "extra"]);
+    Some(c)
+}
+
+fn custom_entry(cx: &mut Cx, n: &Node, p: &str) -> Option<CustomEntry> {
+    let mut o = cx.obj(n, p)?;
+    let e = CustomEntry {
+        title: o
+            .req(cx, "title", |cx, n, p| cx.string(n, p))
+            .unwrap_or_default(),
+        subtitle: o.str(cx, "subtitle"),
+        location: o.str(cx, "location"),
+        url: o.url(cx, "url"),
+        period: o.period(cx, "start", "end"),
+        summary: o.rich(cx, "summary"),
+        highlights: o.bullets(cx, "highlights"),
+        keywords: o.strings(cx, "keywords"),
+        tags: o.tags(cx),
+        extra: o.extra_table(cx),
+    };
+    o.finish(
+        cx,
+        &[
+            "title",
+            "subtitle",
+            "location",
+            "url",
+            "start",
+            "end",
+            "summary",
+            "highlights",
+            "keywords",
+            "tags",
+            "extra",
+        ],
+    );
+    Some(e)
+}

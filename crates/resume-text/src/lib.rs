@@ -1,0 +1,391 @@
+//! Plain-text output for e-mails and the text boxes of application portals:
+//! wrapped to a width in display columns, no markup residue, links spelled
+//! out, optionally pure ASCII.
+
+use resume_document::{Contact, ContactKind, Document, Entry, SectionBody, Text};
+use unicode_width::UnicodeWidthStr;
+
+/// How the text is laid out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextOptions {
+    /// Maximum line width in display columns (a CJK character takes two).
+    pub width: usize,
+    /// Replace typographic characters (• – — “ ” é) with ASCII equivalents.
+    pub ascii: bool,
+}
+
+impl Default for TextOptions {
+    fn default() -> TextOptions {
+        TextOptions {
+            width: 78,
+            ascii: false,
+        }
+    }
+}
+
+/// The narrowest width that still lays out sensibly.
+pub const MIN_WIDTH: usize = 30;
+
+/// Indent of bullet text; the bullet hangs in it.
+const BULLET_INDENT: usize = 4;
+
+/// Renders a document as plain text. Deterministic: the same document and
+/// options give the same string.
+pub fn text(doc: &Document, options: &TextOptions) -> String {
+    let width = options.width.max(MIN_WIDTH);
+    let mut w = Writer {
+        out: String::new(),
+        width,
+    };
+
+    w.line(&doc.header.name.to_uppercase());
+    if let Some(h) = &doc.header.headline {
+        w.wrapped(h, "", "");
+    }
+    w.items(
+        &doc.header.contacts.iter().map(contact).collect::<Vec<_>>(),
+        " | ",
+    );
+
+    for section in &doc.sections {
+        w.blank();
+        w.blank();
+        let title = section.title.to_uppercase();
+        let rule = "─".repeat(title.width());
+        w.line(&title);
+        w.line(&rule);
+        match &section.body {
+            SectionBody::Paragraphs(ps) => {
+                for (i, p) in ps.iter().enumerate() {
+                    if i > 0 {
+                        w.blank();
+                    }
+                    w.wrapped(&plain(p), "", "");
+                }
+            }
+            SectionBody::List(items) => {
+                for item in items {
+                    w.wrapped(&plain(item), "• ", "  ");
+                }
+            }
+            SectionBody::Entries(entries) => {
+                for (i, e) in entries.iter().enumerate() {
+                    if i > 0 {
+                        w.blank();
+                    }
+                    w.entry(e, "");
+                }
+            }
+        }
+    }
+    let mut out = w.out;
+    if options.ascii {
+        out = to_ascii(&out);
+    }
+    out
+}
+
+/// A contact as it reads without links: the address spelled out.
+fn contact(c: &Contact) -> String {
+    match &c.url {
+        Some(url) if !url.starts_with("mailto:") && !url.starts_with("tel:") => {
+            if c.kind == ContactKind::Website && c.text != c.label && !url.contains(&c.text) {
+                format!("{}: {url}", c.text)
+            } else {
+                format!("{}: {url}", c.label)
+            }
+        }
+        _ => c.text.clone(),
+    }
+}
+
+/// Text without styling; links spelled out after their text.
+fn plain(t: &Text) -> String {
+    let mut out = String::new();
+    for s in &t.spans {
+        out.push_str(&s.text);
+        if let Some(url) = &s.link {
+            let shown = url.strip_prefix("mailto:").unwrap_or(url);
+            if s.text.trim() != shown && s.text.trim() != url {
+                out.push_str(&format!(" ({shown})"));
+            }
+        }
+    }
+    out
+}
+
+struct Writer {
+    out: String,
+    width: usize,
+}
+
+impl Writer {
+    fn line(&mut self, s: &str) {
+        self.out.push_str(s.trim_end());
+        self.out.push('\n');
+    }
+
+    fn blank(&mut self) {
+        if !self.out.is_empty() && !self.out.ends_with("\n\n") {
+            self.out.push('\n');
+        }
+    }
+
+    /// Wraps `s`, starting with `first` and indenting later lines with `rest`.
+    fn wrapped(&mut self, s: &str, first: &str, rest: &str) {
+        for l in wrap(s, self.width, first, rest) {
+            self.line(&l);
+        }
+    }
+
+    /// Items separated by `sep`, packed onto lines without splitting an item
+    /// unless it alone is wider than a line.
+    fn items(&mut self, items: &[String], sep: &str) {
+        let mut line = String::new();
+        for item in items {
+            let candidate = if line.is_empty() {
+                item.clone()
+            } else {
+                format!("{line}{sep}{item}")
+            };
+            if candidate.width() <= self.width || line.is_empty() {
+                line = candidate;
+            } else {
+                self.wrapped(&line, "", "");
+                line = item.clone();
+            }
+        }
+        if !line.is_empty() {
+            self.wrapped(&line, "", "");
+        }
+    }
+
+    /// An entry: the title with its dates beside it when they fit, or with
+    /// dates and location on a line of their own under the heading.
+    fn entry(&mut self, e: &Entry, indent: &str) {
+        let title = plain(&e.title);
+        let dates = e
+            .dates
+            .as_ref()
+            .map(|d| d.display())
+            .filter(|d| !d.is_empty());
+        let width = self.width - indent.width();
+        match (&dates, &e.location) {
+            (Some(d), None) if title.width() + 3 + d.width() <= width => {
+                let gap = width - title.width() - d.width();
+                self.line(&format!("{indent}{title}{}{d}", " ".repeat(gap)));
+            }
+            (Some(d), None) => {
+                self.wrapped(&title, indent, indent);
+                self.line(&format!("{indent}{d}"));
+            }
+            _ => self.wrapped(&title, indent, indent),
+        }
+        for l in &e.lines {
+            self.wrapped(&plain(&l.text), indent, indent);
+        }
+        let aside: Vec<&str> = match (&dates, &e.location) {
+            (d, Some(loc)) => d.iter().map(String::as_str).chain([loc.as_str()]).collect(),
+            _ => Vec::new(),
+        };
+        if !aside.is_empty() {
+            self.wrapped(&aside.join(" • "), indent, indent);
+        }
+        let bullet_first = format!("{indent}  • ");
+        let bullet_rest = format!("{indent}{}", " ".repeat(BULLET_INDENT));
+        for b in &e.bullets {
+            self.wrapped(&plain(b), &bullet_first, &bullet_rest);
+        }
+        let role_indent = format!("{indent}  ");
+        for role in &e.roles {
+            self.blank();
+            self.entry(role, &role_indent);
+        }
+    }
+}
+
+/// Placeholder for a space that must not break a line.
+const GLUE: char = '\u{E000}';
+
+/// Wraps at word boundaries, in display columns. A bracketed group that fits
+/// on a line is never split, so "(and led to fixes for)" stays whole.
+fn wrap(s: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let glued = glue_brackets(s, width.saturating_sub(rest.width()));
+    let opts = textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    textwrap::wrap(&glued, opts)
+        .into_iter()
+        .map(|l| l.replace(GLUE, " "))
+        .collect()
+}
+
+/// Replaces the spaces inside short bracketed groups with [`GLUE`].
+fn glue_brackets(s: &str, room: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = chars.clone();
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        match c {
+            '(' | '[' | '{' => stack.push(i),
+            ')' | ']' | '}' => {
+                if let Some(open) = stack.pop() {
+                    let group: String = chars[open..=i].iter().collect();
+                    // Include the word the group is attached to on either side
+                    // in the width, as the group cannot start a line alone.
+                    if group.width() + 12 <= room {
+                        for slot in &mut out[open..=i] {
+                            if *slot == ' ' {
+                                *slot = GLUE;
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Maps typographic characters to ASCII, transliterating the rest.
+fn to_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            c if c.is_ascii() => out.push(c),
+            '•' | '·' => out.push('*'),
+            '–' | '‐' | '‑' | '−' => out.push('-'),
+            '—' => out.push_str("--"),
+            '─' | '━' => out.push('-'),
+            '“' | '”' | '„' => out.push('"'),
+            '‘' | '’' | '‚' => out.push('\''),
+            '…' => out.push_str("..."),
+            '\u{a0}' => out.push(' '),
+            c => out.push_str(deunicode::deunicode_char(c).unwrap_or("?")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(src: &str, options: &TextOptions) -> String {
+        let (resume, _) = resume_model::parse_toml(src).expect("valid source");
+        text(
+            &resume_document::lower(&resume, &Default::default()),
+            options,
+        )
+    }
+
+    #[test]
+    fn wraps_with_hanging_indent_and_keeps_brackets_whole() {
+        let src = r#"
+[basics]
+name = "Ann"
+[[work]]
+company = "Co"
+highlights = ["alpha beta gamma delta epsilon zeta eta theta (iota kappa lambda) mu nu xi omicron pi"]
+"#;
+        let out = render(
+            src,
+            &TextOptions {
+                width: 40,
+                ascii: false,
+            },
+        );
+        let lines: Vec<&str> = out
+            .lines()
+            .filter(|l| l.contains("alpha") || l.starts_with("    "))
+            .collect();
+        assert_eq!(lines[0], "  • alpha beta gamma delta epsilon zeta");
+        assert!(
+            lines.iter().any(|l| l.contains("(iota kappa lambda)")),
+            "{out}"
+        );
+        assert!(out.lines().all(|l| l.width() <= 40), "{out}");
+    }
+
+    #[test]
+    fn ascii_option() {
+        assert_eq!(
+            to_ascii("• a – b — “c” ‘d’ é…"),
+            "* a - b -- \"c\" 'd' e..."
+        );
+        let out = render(
+            "[basics]\nname = \"Zoë Ünal\"\n[[skills]]\nname = \"Café\"\nkeywords = [\"naïve\"]\n",
+            &TextOptions {
+                width: 78,
+                ascii: true,
+            },
+        );
+        assert!(out.is_ascii(), "{out}");
+        assert!(out.contains("ZOE UNAL"));
+        assert!(out.contains("* Cafe: naive"));
+    }
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        let src = "[basics]\nname = \"A\"\n[[work]]\ncompany = \"C\"\nhighlights = [\"開発 開発 開発 開発 開発 開発 開発 開発 開発 開発 開発 開発 開発 開発 開発 開発\"]\n";
+        let out = render(
+            src,
+            &TextOptions {
+                width: 40,
+                ascii: false,
+            },
+        );
+        assert!(out.lines().all(|l| l.width() <= 40), "{out}");
+        assert!(out.lines().filter(|l| l.contains('開')).count() >= 2);
+    }
+
+    #[test]
+    fn links_are_spelled_out_and_markup_dropped() {
+        let src = r#"
+[basics]
+name = "A"
+website = { url = "https://a.dev", label = "Website" }
+[[work]]
+company = "C"
+highlights = ["see **the** [docs](https://docs.a.dev) and `code`"]
+"#;
+        let out = render(src, &TextOptions::default());
+        assert!(out.contains("Website: https://a.dev"), "{out}");
+        assert!(
+            out.contains("see the docs (https://docs.a.dev) and code"),
+            "{out}"
+        );
+        assert!(!out.contains("**") && !out.contains('`'));
+    }
+
+    #[test]
+    fn dates_beside_title_or_with_location() {
+        let src = r#"
+[basics]
+name = "A"
+[[projects]]
+name = "P"
+start = "2020-01"
+end = "2020-02"
+[[work]]
+company = "C"
+location = "Town"
+position = "Dev"
+start = "2020-01"
+end = "present"
+"#;
+        let out = render(src, &TextOptions::default());
+        assert!(
+            out.contains(&format!(
+                "P{}Jan 2020 – Feb 2020\n",
+                " ".repeat(78 - 1 - 19)
+            )),
+            "{out}"
+        );
+        assert!(out.contains("C\nDev\nJan 2020 – Present • Town\n"), "{out}");
+    }
+}
