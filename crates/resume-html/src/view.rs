@@ -1,0 +1,425 @@
+//! What the templates show: the Document reshaped for markup, with every
+//! value that reaches an attribute checked first.
+//!
+//! The templates stay free of decisions. Anything that could make the page
+//! invalid or unsafe (a link scheme, a `datetime`, an `id`, the `lang`
+//! attribute) is settled here, where it can be unit-tested.
+
+use std::collections::HashSet;
+
+use askama::Template;
+use resume_document::{
+    Contact, ContactKind, DatePoint, DateRange, Document, Entry, Line, LineKind, Section,
+    SectionBody, Text,
+};
+
+/// The whole page.
+#[derive(Debug, Template)]
+#[template(path = "resume.html")]
+pub(crate) struct Page<'a> {
+    pub lang: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub author: &'a str,
+    pub keywords: String,
+    /// The stylesheet, rendered from the theme by [`crate::style`]. It holds
+    /// only numbers and colours we format ourselves, never source text.
+    pub css: String,
+    pub json_ld: Option<serde_json::Value>,
+    pub name: &'a str,
+    pub headline: Option<&'a str>,
+    pub contacts: Vec<ContactView<'a>>,
+    pub sections: Vec<SectionView<'a>>,
+}
+
+impl<'a> Page<'a> {
+    pub fn new(doc: &'a Document, css: String, json_ld: Option<serde_json::Value>) -> Page<'a> {
+        let name = doc.header.name.trim();
+        // An empty <title> is invalid HTML, so fall back on the name, and on a
+        // word when even that is missing.
+        let title = [doc.meta.title.trim(), name]
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .unwrap_or("Résumé");
+        let mut ids = HashSet::new();
+        let sections = doc
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SectionView::new(s, unique_id(&s.id, i, &mut ids)))
+            .collect();
+        Page {
+            lang: html_lang(&doc.meta.language),
+            title,
+            description: doc.meta.subject.trim(),
+            author: doc.meta.author.trim(),
+            keywords: doc
+                .meta
+                .keywords
+                .iter()
+                .map(|k| k.trim())
+                .filter(|k| !k.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
+            css,
+            json_ld,
+            name,
+            headline: doc
+                .header
+                .headline
+                .as_deref()
+                .map(str::trim)
+                .filter(|h| !h.is_empty()),
+            contacts: doc
+                .header
+                .contacts
+                .iter()
+                .filter(|c| !c.text.trim().is_empty())
+                .map(ContactView::new)
+                .collect(),
+            sections,
+        }
+    }
+}
+
+/// One item of the contact line.
+#[derive(Debug)]
+pub(crate) struct ContactView<'a> {
+    pub text: &'a str,
+    pub href: Option<&'a str>,
+    /// A fuller accessible name, e.g. "LinkedIn: wenqingluo", when the
+    /// visible text alone would not say what the link is.
+    pub aria_label: Option<String>,
+    /// Which inline icon to draw before the text.
+    pub icon: &'static str,
+}
+
+impl<'a> ContactView<'a> {
+    fn new(c: &'a Contact) -> ContactView<'a> {
+        let text = c.text.trim();
+        let label = c.label.trim();
+        // The accessible name must contain the visible text (WCAG 2.5.3), so
+        // the label is put in front of it, and only when it adds something.
+        let aria_label = (!label.is_empty()
+            && !text.to_lowercase().contains(&label.to_lowercase()))
+        .then(|| format!("{label}: {text}"));
+        let href = c.url.as_deref().and_then(safe_href);
+        ContactView {
+            text,
+            // Only a link gets an accessible name of its own; plain text such
+            // as a town reads well as it is.
+            aria_label: href.and(aria_label),
+            href,
+            icon: icon_for(c.kind, label),
+        }
+    }
+}
+
+/// The icon for a contact: the kind decides, and for profiles the network.
+fn icon_for(kind: ContactKind, label: &str) -> &'static str {
+    match kind {
+        ContactKind::Phone => "phone",
+        ContactKind::Email => "email",
+        ContactKind::Website => "website",
+        ContactKind::Location => "location",
+        ContactKind::Profile => match label.to_ascii_lowercase().as_str() {
+            "linkedin" => "linkedin",
+            "github" | "gitlab" | "codeberg" | "bitbucket" => "code",
+            _ => "profile",
+        },
+    }
+}
+
+/// A section with a unique, valid `id`.
+#[derive(Debug)]
+pub(crate) struct SectionView<'a> {
+    pub id: String,
+    pub title: &'a str,
+    pub body: BodyView<'a>,
+}
+
+impl<'a> SectionView<'a> {
+    fn new(s: &'a Section, id: String) -> SectionView<'a> {
+        let body = match &s.body {
+            SectionBody::Entries(entries) => {
+                BodyView::Entries(entries.iter().map(|e| EntryView::new(e, 3)).collect())
+            }
+            SectionBody::Paragraphs(ps) => BodyView::Paragraphs(texts(ps)),
+            SectionBody::List(items) => BodyView::List(texts(items)),
+        };
+        SectionView {
+            id,
+            title: s.title.trim(),
+            body,
+        }
+    }
+}
+
+fn texts(ts: &[Text]) -> Vec<Vec<Run<'_>>> {
+    ts.iter()
+        .filter(|t| !t.is_empty())
+        .map(|t| runs(t))
+        .collect()
+}
+
+#[derive(Debug)]
+pub(crate) enum BodyView<'a> {
+    Entries(Vec<EntryView<'a>>),
+    Paragraphs(Vec<Vec<Run<'a>>>),
+    List(Vec<Vec<Run<'a>>>),
+}
+
+/// One entry, or one role inside an entry. Rendered by its own template so
+/// roles can nest to any depth.
+#[derive(Debug, Template)]
+#[template(path = "entry.html")]
+pub(crate) struct EntryView<'a> {
+    /// The heading element's level: 3 for entries under a section's `h2`,
+    /// one more for each level of roles, at most 6.
+    pub level: u8,
+    pub title: Vec<Run<'a>>,
+    pub dates: Vec<DateBit<'a>>,
+    pub location: Option<&'a str>,
+    /// `lines[0]`, set beside the location.
+    pub lead: Option<LineView<'a>>,
+    pub lines: Vec<LineView<'a>>,
+    pub bullets: Vec<Vec<Run<'a>>>,
+    pub roles: Vec<EntryView<'a>>,
+}
+
+impl<'a> EntryView<'a> {
+    fn new(e: &'a Entry, level: u8) -> EntryView<'a> {
+        let mut lines = e
+            .lines
+            .iter()
+            .filter(|l| !l.text.is_empty())
+            .map(LineView::new);
+        let lead = lines.next();
+        EntryView {
+            level,
+            title: runs(&e.title),
+            dates: e.dates.as_ref().map(date_bits).unwrap_or_default(),
+            location: e
+                .location
+                .as_deref()
+                .map(str::trim)
+                .filter(|l| !l.is_empty()),
+            lead,
+            lines: lines.collect(),
+            bullets: texts(&e.bullets),
+            roles: e
+                .roles
+                .iter()
+                .map(|r| EntryView::new(r, (level + 1).min(6)))
+                .collect(),
+        }
+    }
+
+    /// Whether the title has no strong span at all. Such a title is set bold
+    /// as a whole, so every entry heading stands out from the text under it
+    /// however its source marked it up.
+    pub fn title_plain(&self) -> bool {
+        !self.title.iter().flat_map(|r| &r.spans).any(|s| s.strong)
+    }
+}
+
+/// A secondary line with its CSS class.
+#[derive(Debug)]
+pub(crate) struct LineView<'a> {
+    pub class: &'static str,
+    pub text: Vec<Run<'a>>,
+}
+
+impl<'a> LineView<'a> {
+    fn new(l: &'a Line) -> LineView<'a> {
+        LineView {
+            class: match l.kind {
+                LineKind::Subtitle => "subtitle",
+                LineKind::Keywords => "keywords",
+                LineKind::Detail => "detail",
+            },
+            text: runs(&l.text),
+        }
+    }
+}
+
+/// A piece of a displayed date range.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum DateBit<'a> {
+    /// A date a machine can read: shown as `display`, marked up as
+    /// `<time datetime="iso">`.
+    Time { display: &'a str, iso: &'a str },
+    /// Text without a machine-readable form: "Present", free text, or the
+    /// separator.
+    Plain(&'a str),
+}
+
+fn date_bits(range: &DateRange) -> Vec<DateBit<'_>> {
+    let mut bits = Vec::new();
+    let start = range
+        .start
+        .as_ref()
+        .filter(|p| !p.display.trim().is_empty());
+    let end = range.end.as_ref().filter(|p| !p.display.trim().is_empty());
+    if let Some(s) = start {
+        bits.push(date_bit(s));
+    }
+    if start.is_some() && end.is_some() {
+        bits.push(DateBit::Plain(&range.separator));
+    }
+    if let Some(e) = end {
+        bits.push(date_bit(e));
+    }
+    bits
+}
+
+fn date_bit(p: &DatePoint) -> DateBit<'_> {
+    let display = p.display.trim();
+    match p
+        .iso
+        .as_deref()
+        .map(str::trim)
+        .filter(|iso| is_datetime(iso))
+    {
+        Some(iso) => DateBit::Time { display, iso },
+        None => DateBit::Plain(display),
+    }
+}
+
+/// Whether `s` is a year (`2020`), a month (`2020-06`) or a date
+/// (`2020-06-01`) in the forms HTML accepts for `<time datetime>`. Anything
+/// else is shown as plain text, since an invalid `datetime` is a validation
+/// error and misleads machines.
+pub(crate) fn is_datetime(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let year = parts.next().unwrap_or_default();
+    let two_digits = |p: Option<&str>, max: u32| {
+        p.is_some_and(|p| {
+            p.len() == 2
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && p.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
+        })
+    };
+    if year.len() < 4
+        || !year.bytes().all(|b| b.is_ascii_digit())
+        || year.bytes().all(|b| b == b'0')
+    {
+        return false;
+    }
+    match (parts.next(), parts.next(), parts.next()) {
+        (None, _, _) => true,
+        (month @ Some(_), None, _) => two_digits(month, 12),
+        (month @ Some(_), day @ Some(_), None) => {
+            two_digits(month, 12) && two_digits(day, days_in_month(year, month.unwrap_or_default()))
+        }
+        _ => false,
+    }
+}
+
+fn days_in_month(year: &str, month: &str) -> u32 {
+    let year: u64 = year.parse().unwrap_or(1);
+    match month {
+        "02" if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        "02" => 28,
+        "04" | "06" | "09" | "11" => 30,
+        _ => 31,
+    }
+}
+
+/// A run of spans sharing one link target (or none), so a link split into
+/// several styled spans still becomes one `<a>`.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Run<'a> {
+    pub href: Option<&'a str>,
+    pub spans: Vec<Styled<'a>>,
+}
+
+/// A span's text and style, without its link.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Styled<'a> {
+    pub text: &'a str,
+    pub strong: bool,
+    pub emphasis: bool,
+    pub code: bool,
+}
+
+/// Groups a Text's spans into runs by link target. A span whose target is
+/// not safe keeps its text and loses its link.
+pub(crate) fn runs(t: &Text) -> Vec<Run<'_>> {
+    let mut out: Vec<Run<'_>> = Vec::new();
+    for s in t.spans.iter().filter(|s| !s.text.is_empty()) {
+        let href = s.link.as_deref().and_then(safe_href);
+        let styled = Styled {
+            text: &s.text,
+            strong: s.strong,
+            emphasis: s.emphasis,
+            code: s.code,
+        };
+        match out.last_mut() {
+            Some(last) if last.href == href => last.spans.push(styled),
+            _ => out.push(Run {
+                href,
+                spans: vec![styled],
+            }),
+        }
+    }
+    out
+}
+
+/// `url` if it may be written into an `href`, else `None`.
+///
+/// The Document promises sanitized links already; this is the backend's own
+/// check, because a page is where a `javascript:` link would do harm. Only
+/// absolute `http`, `https`, `mailto` and `tel` URLs pass, and none with
+/// whitespace or control characters, which browsers strip in ways that can
+/// smuggle another scheme past a naive check.
+pub(crate) fn safe_href(url: &str) -> Option<&str> {
+    let url = url.trim();
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let (scheme, rest) = url.split_once(':')?;
+    let ok = match scheme.to_ascii_lowercase().as_str() {
+        "http" | "https" => rest.starts_with("//") && rest.len() > 2,
+        "mailto" | "tel" => !rest.is_empty(),
+        _ => false,
+    };
+    ok.then_some(url)
+}
+
+/// A `lang` value: the Document's BCP 47 tag when it is well-formed,
+/// otherwise "en" (an empty or malformed `lang` fails accessibility checks
+/// and tells screen readers nothing).
+pub(crate) fn html_lang(tag: &str) -> &str {
+    let tag = tag.trim();
+    let mut subtags = tag.split('-');
+    let primary_ok = subtags
+        .next()
+        .is_some_and(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    let rest_ok =
+        subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if primary_ok && rest_ok { tag } else { "en" }
+}
+
+/// A valid, unique element id for a section: its own id when that is safe
+/// (ASCII letters, digits, `-` and `_`, starting with a letter), otherwise
+/// `section-N`; a repeat gets a numeric suffix.
+fn unique_id(id: &str, index: usize, taken: &mut HashSet<String>) -> String {
+    let id = id.trim();
+    let clean = id.starts_with(|c: char| c.is_ascii_alphabetic())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let base = if clean {
+        id.to_string()
+    } else {
+        format!("section-{}", index + 1)
+    };
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while !taken.insert(candidate.clone()) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    candidate
+}
