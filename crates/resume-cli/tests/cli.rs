@@ -1,0 +1,335 @@
+//! The `resume` binary end to end: commands, exit codes, located errors and
+//! what is (not) left on disk.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn resume(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_resume"))
+        .args(args)
+        .current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run resume")
+}
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resume/wenqing-luo.toml")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Files left in a directory, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    v.sort();
+    v
+}
+
+const BASICS: &str = "[basics]\nname = \"Ann Lee\"\n";
+
+/// A malformed source: its text, where the error must point (line:col)
+/// and words the message must contain.
+struct Case {
+    name: &'static str,
+    source: String,
+    at: &'static str,
+    says: &'static [&'static str],
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "misspelled key",
+            source: format!("{BASICS}[[work]]\ncompnay = \"Acme\"\n"),
+            at: "4:1",
+            says: &["unknown key `compnay`", "did you mean `company`?"],
+        },
+        Case {
+            name: "unknown top-level table",
+            source: format!("{BASICS}[[experience]]\ncompany = \"Acme\"\n"),
+            at: "3:3",
+            says: &["unknown key `experience`"],
+        },
+        Case {
+            name: "wrong type",
+            source: format!("{BASICS}[[work]]\ncompany = \"Acme\"\nhighlights = \"did things\"\n"),
+            at: "5:14",
+            says: &["expected an array, found a string"],
+        },
+        Case {
+            name: "invalid month",
+            source: format!("{BASICS}[[work]]\ncompany = \"Acme\"\nstart = \"2020-13\"\n"),
+            at: "5:9",
+            says: &["invalid date `2020-13`", "month must be between 01 and 12"],
+        },
+        Case {
+            name: "date written as a number",
+            source: format!("{BASICS}[[education]]\ninstitution = \"MIT\"\nstart = 2020\n"),
+            at: "5:9",
+            says: &["expected a date in quotes", "\"2020\""],
+        },
+        Case {
+            name: "end before start",
+            source: format!(
+                "{BASICS}[[work]]\ncompany = \"Acme\"\nstart = \"2021-05\"\nend = \"2020-01\"\n"
+            ),
+            at: "6:7",
+            says: &["the end (2020-01) is before the start (2021-05)"],
+        },
+        Case {
+            name: "javascript link in a bullet",
+            source: format!(
+                "{BASICS}[[work]]\ncompany = \"Acme\"\nhighlights = [\"[x](javascript:alert(1))\"]\n"
+            ),
+            at: "5:15",
+            says: &["link refused", "`javascript:`"],
+        },
+        Case {
+            name: "relative url",
+            source: format!("{BASICS}[[projects]]\nname = \"P\"\nurl = \"github.com/p\"\n"),
+            at: "5:7",
+            says: &["link refused", "not an absolute link"],
+        },
+        Case {
+            name: "TOML syntax error",
+            source: "[basics]\nname = \"Ann\nemail = \"a@b.io\"\n".to_string(),
+            at: "2:",
+            says: &["fix the TOML syntax"],
+        },
+        Case {
+            name: "missing basics",
+            source: "[[work]]\ncompany = \"Acme\"\n".to_string(),
+            at: "1:1",
+            says: &["missing `[basics]`"],
+        },
+        Case {
+            name: "missing name",
+            source: "[basics]\nemail = \"a@b.io\"\n".to_string(),
+            at: "1:1",
+            says: &["missing `name`"],
+        },
+        Case {
+            name: "unknown date style",
+            source: format!("{BASICS}[layout]\ndate_style = \"shrot\"\n"),
+            at: "4:14",
+            says: &["unknown date style `shrot`", "did you mean `short`?"],
+        },
+        Case {
+            name: "unknown section in order",
+            source: format!("{BASICS}[layout]\norder = [\"eductaion\"]\n"),
+            at: "4:10",
+            says: &[
+                "no section is called `eductaion`",
+                "did you mean `education`?",
+            ],
+        },
+        Case {
+            name: "bad e-mail",
+            source: "[basics]\nname = \"Ann\"\nemail = \"ann at example\"\n".to_string(),
+            at: "3:9",
+            says: &["is not an e-mail address"],
+        },
+    ]
+}
+
+#[test]
+fn malformed_sources_fail_with_located_errors_and_write_nothing() {
+    for case in cases() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("bad.toml"), &case.source).unwrap();
+        for cmd in [
+            &["check", "bad.toml"][..],
+            &["build", "bad.toml", "-o", "out"][..],
+        ] {
+            let out = resume(dir.path(), cmd);
+            let err = stderr(&out);
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{}: {cmd:?} exit code\n{err}",
+                case.name
+            );
+            let at = format!("bad.toml:{}", case.at);
+            assert!(
+                err.contains(&at),
+                "{}: expected location {at} in\n{err}",
+                case.name
+            );
+            for s in case.says {
+                assert!(err.contains(s), "{}: expected {s:?} in\n{err}", case.name);
+            }
+            assert!(!err.contains("panicked"), "{}: {err}", case.name);
+        }
+        assert!(
+            listing(&dir.path().join("out")).is_empty(),
+            "{}: output written",
+            case.name
+        );
+    }
+}
+
+#[test]
+fn all_errors_of_a_file_are_reported_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = format!(
+        "{BASICS}[[work]]\ncompnay = \"A\"\nstart = \"2020-13\"\n[[projects]]\nname = \"P\"\nurl = \"ftp://x.org\"\n"
+    );
+    std::fs::write(dir.path().join("bad.toml"), src).unwrap();
+    let out = resume(dir.path(), &["check", "bad.toml"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    for at in ["bad.toml:4:1", "bad.toml:5:9", "bad.toml:8:7"] {
+        assert!(err.contains(at), "expected {at} in\n{err}");
+    }
+    assert!(err.contains("has 4 errors"), "{err}");
+}
+
+#[test]
+fn warnings_do_not_fail_the_build() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("w.toml"), format!("work = []\n{BASICS}")).unwrap();
+    let out = resume(dir.path(), &["build", "w.toml", "-f", "txt", "-o", "out"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("warning: the section `work` is empty"));
+    assert_eq!(listing(&dir.path().join("out")), ["w.txt"]);
+}
+
+#[test]
+fn build_writes_the_requested_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = resume(
+        dir.path(),
+        &["build", seed().to_str().unwrap(), "-f", "txt", "-o", "dist"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(listing(&dir.path().join("dist")), ["wenqing-luo.txt"]);
+    let text = std::fs::read_to_string(dir.path().join("dist/wenqing-luo.txt")).unwrap();
+    assert!(text.starts_with("WENQING LUO\n"));
+}
+
+#[test]
+fn a_failed_build_leaves_earlier_outputs_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("r.toml");
+    std::fs::write(&src, format!("{BASICS}[[work]]\ncompany = \"Acme\"\n")).unwrap();
+    let ok = resume(dir.path(), &["build", "r.toml", "-f", "txt", "-o", "out"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let before = std::fs::read(dir.path().join("out/r.txt")).unwrap();
+    std::fs::write(&src, format!("{BASICS}[[work]]\ncompany = 3.5e\n")).unwrap();
+    let bad = resume(dir.path(), &["build", "r.toml", "-f", "txt", "-o", "out"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(std::fs::read(dir.path().join("out/r.txt")).unwrap(), before);
+    assert_eq!(
+        listing(&dir.path().join("out")),
+        ["r.txt"],
+        "no temporary file is left"
+    );
+}
+
+#[test]
+fn tags_tailor_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = format!(
+        "{BASICS}[[work]]\ncompany = \"Kernel Co\"\ntags = [\"systems\"]\n[[work]]\ncompany = \"Model Co\"\ntags = [\"ml\"]\n"
+    );
+    std::fs::write(dir.path().join("r.toml"), src).unwrap();
+    let out = resume(
+        dir.path(),
+        &[
+            "build", "r.toml", "-f", "txt", "-o", "o", "--tag", "systems",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.path().join("o/r.txt")).unwrap();
+    assert!(
+        text.contains("Kernel Co") && !text.contains("Model Co"),
+        "{text}"
+    );
+    let out = resume(
+        dir.path(),
+        &[
+            "build",
+            "r.toml",
+            "-f",
+            "txt",
+            "-o",
+            "o",
+            "--exclude-tag",
+            "systems",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = std::fs::read_to_string(dir.path().join("o/r.txt")).unwrap();
+    assert!(
+        !text.contains("Kernel Co") && text.contains("Model Co"),
+        "{text}"
+    );
+}
+
+#[test]
+fn init_writes_a_starter_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = resume(dir.path(), &["init"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let check = resume(dir.path(), &["check", "resume.toml"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert!(
+        stderr(&check).is_empty(),
+        "the starter has no warnings: {}",
+        stderr(&check)
+    );
+    let again = resume(dir.path(), &["init"]);
+    assert_eq!(again.status.code(), Some(2), "init does not overwrite");
+    assert!(stderr(&again).contains("--force"));
+    let build = resume(dir.path(), &["build", "resume.toml", "-f", "txt"]);
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    assert_eq!(listing(&dir.path().join("dist")), ["resume.txt"]);
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = resume(dir.path(), &["build", "nope.toml"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("cannot read nope.toml"),
+        "{}",
+        stderr(&missing)
+    );
+    let bad_format = resume(dir.path(), &["build", "x.toml", "-f", "odt"]);
+    assert_eq!(bad_format.status.code(), Some(2));
+    let no_args = resume(dir.path(), &[]);
+    assert_eq!(no_args.status.code(), Some(2));
+    let bad_epoch = Command::new(env!("CARGO_BIN_EXE_resume"))
+        .args(["build", seed().to_str().unwrap(), "-o"])
+        .arg(dir.path())
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .output()
+        .unwrap();
+    assert_eq!(bad_epoch.status.code(), Some(2));
+}
+
+#[test]
+fn every_command_has_help_with_examples() {
+    let dir = tempfile::tempdir().unwrap();
+    for cmd in [
+        &["--help"][..],
+        &["build", "--help"],
+        &["check", "--help"],
+        &["init", "--help"],
+    ] {
+        let out = resume(dir.path(), cmd);
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Examples:"), "{cmd:?}: {text}");
+    }
+}

@@ -1,0 +1,147 @@
+//! Shared helpers of the cross-crate tests: where the repository's files are,
+//! and the seed résumé as a model and as a document.
+
+use std::path::{Path, PathBuf};
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the workspace")
+        .to_path_buf()
+}
+
+/// The seed résumé's TOML source.
+pub fn seed_path() -> PathBuf {
+    root().join("resume/wenqing-luo.toml")
+}
+
+/// The seed résumé, parsed.
+pub fn seed_resume() -> resume_model::Resume {
+    let source =
+        std::fs::read_to_string(seed_path()).expect("the seed source is in the repository");
+    match resume_model::parse_toml(&source) {
+        Ok((resume, _)) => resume,
+        Err(diags) => panic!("the seed source is invalid: {diags:#?}"),
+    }
+}
+
+/// The seed résumé lowered with default options.
+pub fn seed_document() -> resume_document::Document {
+    resume_document::lower(&seed_resume(), &resume_document::Options::default())
+}
+
+/// The seed's reference text: every word of the original résumé, in reading
+/// order (made from the original with the evaluation kit's `reftext.py`).
+pub fn seed_reference() -> String {
+    std::fs::read_to_string(root().join("tests/data/seed-reference.txt")).expect("reference text")
+}
+
+/// Lower-cased runs of letters and digits, as the recall measure counts them.
+pub fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// How much of `reference` an output keeps, as the evaluation kit measures it:
+/// `recall` is the share of reference words present (as a multiset), `order`
+/// the share of those found in reference order (longest common subsequence).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fidelity {
+    pub recall: f64,
+    pub order: f64,
+}
+
+pub fn fidelity(reference: &str, output: &str) -> Fidelity {
+    use std::collections::HashMap;
+    let r = tokens(reference);
+    let o = tokens(output);
+    let mut counts: HashMap<&str, isize> = HashMap::new();
+    for w in &o {
+        *counts.entry(w).or_default() += 1;
+    }
+    let mut matched = 0usize;
+    for w in &r {
+        if let Some(c) = counts.get_mut(w.as_str())
+            && *c > 0
+        {
+            *c -= 1;
+            matched += 1;
+        }
+    }
+    // Longest common subsequence, one row at a time.
+    let mut prev = vec![0usize; o.len() + 1];
+    for a in &r {
+        let mut cur = vec![0usize; o.len() + 1];
+        for (j, b) in o.iter().enumerate() {
+            cur[j + 1] = if a == b {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        prev = cur;
+    }
+    let lcs = prev[o.len()];
+    Fidelity {
+        recall: matched as f64 / r.len().max(1) as f64,
+        order: if matched == 0 {
+            0.0
+        } else {
+            lcs as f64 / matched as f64
+        },
+    }
+}
+
+/// Asserts that every word of `reference` is in `output`, and that at least
+/// `min_order` of them read in the reference's order; names missing words.
+#[track_caller]
+pub fn assert_words_in_order(reference: &str, output: &str, min_order: f64) {
+    let present = tokens(output);
+    let missing: Vec<String> = tokens(reference)
+        .into_iter()
+        .filter(|w| !present.contains(w))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "words missing from the output: {missing:?}"
+    );
+    let f = fidelity(reference, output);
+    assert!(
+        f.recall >= 0.999,
+        "recall {:.4}: some repeated words are missing",
+        f.recall
+    );
+    assert!(f.order >= min_order, "order {:.4} < {min_order}", f.order);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fidelity_measures_recall_and_order() {
+        let f = fidelity("a b c d", "a b c d");
+        assert_eq!((f.recall, f.order), (1.0, 1.0));
+        let f = fidelity("a b c d", "d a b c");
+        assert_eq!(f.recall, 1.0);
+        assert!((f.order - 0.75).abs() < 1e-9);
+        let f = fidelity("a b c d", "a b");
+        assert_eq!((f.recall, f.order), (0.5, 1.0));
+        assert_eq!(
+            tokens("C++, Node.js 3.95/4.0"),
+            ["c", "node", "js", "3", "95", "4", "0"]
+        );
+    }
+}
