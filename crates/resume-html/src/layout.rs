@@ -425,9 +425,11 @@ mod tests {
 
     #[test]
     fn strange_themes_fall_back_to_defaults() {
-        let mut theme = Theme::default();
-        theme.body_size = f32::NAN;
-        theme.leading = -1.0;
+        let mut theme = Theme {
+            body_size: f32::NAN,
+            leading: -1.0,
+            ..Theme::default()
+        };
         theme.margins.left = f32::INFINITY;
         let g = Geometry::new(&theme);
         let d = Theme::default();

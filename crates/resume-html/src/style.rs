@@ -92,7 +92,7 @@ pub(crate) fn css(theme: &Theme, g: &Geometry, fit: Fit) -> Result<String, askam
     let body = g.body;
     let [top, right, bottom, left] = g.margins;
     let (paper_w, _) = g.paper.size_pt();
-    Ok(Style {
+    Style {
         accent: readable(theme.accent).hex(),
         text: readable(theme.text).hex(),
         muted: readable(theme.muted).hex(),
@@ -131,7 +131,7 @@ pub(crate) fn css(theme: &Theme, g: &Geometry, fit: Fit) -> Result<String, askam
         margin_bottom: num(bottom),
         margin_left: num(left),
     }
-    .render()?)
+    .render()
 }
 
 /// A CSS number: at most four decimals, without trailing zeros.

@@ -156,10 +156,7 @@ impl<'a> SectionView<'a> {
 }
 
 fn texts(ts: &[Text]) -> Vec<Vec<Run<'_>>> {
-    ts.iter()
-        .filter(|t| !t.is_empty())
-        .map(|t| runs(t))
-        .collect()
+    ts.iter().filter(|t| !t.is_empty()).map(runs).collect()
 }
 
 #[derive(Debug)]
@@ -319,7 +316,11 @@ pub(crate) fn is_datetime(s: &str) -> bool {
 fn days_in_month(year: &str, month: &str) -> u32 {
     let year: u64 = year.parse().unwrap_or(1);
     match month {
-        "02" if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        "02" if year.is_multiple_of(4)
+            && (!year.is_multiple_of(100) || year.is_multiple_of(400)) =>
+        {
+            29
+        }
         "02" => 28,
         "04" | "06" | "09" | "11" => 30,
         _ => 31,
@@ -372,10 +373,12 @@ pub(crate) fn runs(t: &Text) -> Vec<Run<'_>> {
 /// check, because a page is where a `javascript:` link would do harm. Only
 /// absolute `http`, `https`, `mailto` and `tel` URLs pass, and none with
 /// whitespace or control characters, which browsers strip in ways that can
-/// smuggle another scheme past a naive check.
+/// smuggle another scheme past a naive check, nor with characters a URL
+/// must percent-encode (`"`, `<`, `>`, `\`, `` ` ``).
 pub(crate) fn safe_href(url: &str) -> Option<&str> {
     let url = url.trim();
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let forbidden = |c: char| c.is_whitespace() || c.is_control() || "\"<>\\`".contains(c);
+    if url.chars().any(forbidden) {
         return None;
     }
     let (scheme, rest) = url.split_once(':')?;
@@ -422,4 +425,140 @@ fn unique_id(id: &str, index: usize, taken: &mut HashSet<String>) -> String {
         n += 1;
     }
     candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_href(url: &str, expect: Option<&str>) {
+        assert_eq!(safe_href(url), expect, "{url:?}");
+    }
+
+    #[test]
+    fn only_web_mail_and_phone_links_pass() {
+        check_href(
+            "https://example.com/a?b=c#d",
+            Some("https://example.com/a?b=c#d"),
+        );
+        check_href("HTTP://EXAMPLE.COM", Some("HTTP://EXAMPLE.COM"));
+        check_href("  https://example.com  ", Some("https://example.com"));
+        check_href("mailto:a@example.com", Some("mailto:a@example.com"));
+        check_href("tel:+1-217-200-3227", Some("tel:+1-217-200-3227"));
+        check_href("javascript:alert(1)", None);
+        check_href("JavaScript:alert(1)", None);
+        check_href("java\tscript:alert(1)", None);
+        check_href("java\nscript:alert(1)", None);
+        check_href("\u{0}javascript:alert(1)", None);
+        check_href("vbscript:msgbox", None);
+        check_href("data:text/html,<script>alert(1)</script>", None);
+        check_href("file:///etc/passwd", None);
+        check_href("https:example.com", None);
+        check_href("https://", None);
+        check_href("//example.com", None);
+        check_href("/relative", None);
+        check_href("#top", None);
+        check_href("mailto:", None);
+        check_href("https://exa mple.com", None);
+        check_href("https://example.com/\"><script>", None);
+        check_href("https://example.com\\@evil.example", None);
+        check_href("", None);
+    }
+
+    #[test]
+    fn datetimes_are_years_months_or_dates() {
+        for ok in ["2020", "2020-06", "2020-06-30", "2024-02-29", "12020"] {
+            assert!(is_datetime(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "20",
+            "0000",
+            "2020-6",
+            "2020-13",
+            "2020-00",
+            "2020-06-31",
+            "2023-02-29",
+            "2020-06-01T10:00",
+            "June 2020",
+            "2020-06-01-01",
+            "२०२०",
+        ] {
+            assert!(!is_datetime(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn lang_is_a_well_formed_tag() {
+        assert_eq!(html_lang("en"), "en");
+        assert_eq!(html_lang(" pt-BR "), "pt-BR");
+        assert_eq!(html_lang("zh-Hant-TW"), "zh-Hant-TW");
+        assert_eq!(html_lang(""), "en");
+        assert_eq!(html_lang("e"), "en");
+        assert_eq!(html_lang("en\" onload=\"x"), "en");
+        assert_eq!(html_lang("en--US"), "en");
+    }
+
+    #[test]
+    fn section_ids_are_valid_and_unique() {
+        let mut taken = HashSet::new();
+        let ids: Vec<String> = [
+            "education",
+            "education",
+            "",
+            "1st",
+            "a b",
+            "x\"y",
+            "education-2",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, id)| unique_id(id, i, &mut taken))
+        .collect();
+        assert_eq!(
+            ids,
+            [
+                "education",
+                "education-2",
+                "section-3",
+                "section-4",
+                "section-5",
+                "section-6",
+                "education-2-2"
+            ]
+        );
+    }
+
+    #[test]
+    fn runs_group_spans_by_link() {
+        let t = Text {
+            spans: vec![
+                resume_document::Span::plain("see "),
+                resume_document::Span {
+                    text: "the ".into(),
+                    link: Some("https://a.example".into()),
+                    ..Default::default()
+                },
+                resume_document::Span {
+                    text: "site".into(),
+                    strong: true,
+                    link: Some("https://a.example".into()),
+                    ..Default::default()
+                },
+                resume_document::Span {
+                    text: " now".into(),
+                    link: Some("javascript:void(0)".into()),
+                    ..Default::default()
+                },
+                resume_document::Span::plain(""),
+            ],
+        };
+        let r = runs(&t);
+        let shape: Vec<(Option<&str>, usize)> = r.iter().map(|r| (r.href, r.spans.len())).collect();
+        assert_eq!(
+            shape,
+            [(None, 1), (Some("https://a.example"), 2), (None, 1)]
+        );
+    }
 }

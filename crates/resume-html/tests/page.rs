@@ -1,0 +1,525 @@
+//! The page read back with an HTML parser: its structure, its escaping of
+//! hostile text, its link sanitising and its print fit.
+
+mod support;
+
+use resume_document::{
+    Color, Contact, ContactKind, DatePoint, DateRange, Document, Entry, Header, Meta, Section,
+    SectionBody, Span, Text, Theme,
+};
+use resume_html::{HtmlOptions, html};
+use scraper::{ElementRef, Html, Selector};
+
+fn render(doc: &Document) -> String {
+    html(doc, &HtmlOptions::default()).expect("renders")
+}
+
+/// Parses `page`, failing on anything the HTML parser had to repair.
+#[track_caller]
+fn parse(page: &str) -> Html {
+    let doc = Html::parse_document(page);
+    assert_eq!(
+        doc.errors,
+        Vec::<std::borrow::Cow<str>>::new(),
+        "parse errors"
+    );
+    doc
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("valid selector")
+}
+
+fn all<'a>(doc: &'a Html, s: &str) -> Vec<ElementRef<'a>> {
+    doc.select(&sel(s)).collect()
+}
+
+fn text(e: &ElementRef<'_>) -> String {
+    e.text().collect()
+}
+
+fn texts(doc: &Html, s: &str) -> Vec<String> {
+    all(doc, s).iter().map(text).collect()
+}
+
+fn attrs(doc: &Html, s: &str, attr: &str) -> Vec<String> {
+    all(doc, s)
+        .iter()
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
+}
+
+/// A small document with one section holding `entries`.
+fn with_entries(entries: Vec<Entry>) -> Document {
+    let mut doc = support::seed();
+    doc.sections = vec![Section {
+        id: "work".into(),
+        title: "Work".into(),
+        body: SectionBody::Entries(entries),
+    }];
+    doc
+}
+
+#[test]
+fn head_names_the_page_in_its_language() {
+    let page = parse(&render(&support::seed()));
+    assert_eq!(attrs(&page, "html", "lang"), ["en"]);
+    assert_eq!(texts(&page, "head > title"), ["Wenqing Luo — Résumé"]);
+    assert_eq!(attrs(&page, "meta[charset]", "charset"), ["utf-8"]);
+    assert_eq!(
+        attrs(&page, "meta[name=viewport]", "content"),
+        ["width=device-width, initial-scale=1"]
+    );
+    assert_eq!(
+        attrs(&page, "meta[name=description]", "content"),
+        ["Résumé of Wenqing Luo: education, work experience, projects and technical skills."]
+    );
+    assert_eq!(
+        attrs(&page, "meta[name=author]", "content"),
+        ["Wenqing Luo"]
+    );
+}
+
+#[test]
+fn landmarks_and_headings_follow_the_document() {
+    let doc = support::seed();
+    let page = parse(&render(&doc));
+    assert_eq!(texts(&page, "h1"), ["Wenqing Luo"]);
+    assert_eq!(all(&page, "body > div > header > h1").len(), 1);
+    assert_eq!(all(&page, "main").len(), 1);
+    assert_eq!(
+        attrs(&page, "main > section", "id"),
+        [
+            "education",
+            "work-experience",
+            "projects",
+            "technical-skills"
+        ]
+    );
+    assert_eq!(
+        texts(&page, "main > section > h2"),
+        [
+            "Education",
+            "Work Experience",
+            "Projects",
+            "Technical Skills"
+        ]
+    );
+    // Heading levels never skip one: h1, then h2s, each followed by h3s.
+    let levels: Vec<u8> = all(&page, "h1, h2, h3, h4, h5, h6")
+        .iter()
+        .map(|h| h.value().name().as_bytes()[1] - b'0')
+        .collect();
+    assert_eq!(levels[0], 1);
+    assert!(levels.windows(2).all(|w| w[1] <= w[0] + 1), "{levels:?}");
+    assert_eq!(levels.iter().filter(|&&l| l == 3).count(), 9);
+    assert_eq!(
+        texts(&page, "article.entry h3")[3],
+        "Alibaba Group Software Engineer Intern – Search Infrastructure"
+    );
+}
+
+#[test]
+fn bullets_are_list_items_and_dates_are_time_elements() {
+    let doc = support::seed();
+    let page = parse(&render(&doc));
+    let bullets: usize = doc
+        .sections
+        .iter()
+        .map(|s| match &s.body {
+            SectionBody::Entries(es) => es.iter().map(|e| e.bullets.len()).sum(),
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(all(&page, "article.entry > ul.bullets > li").len(), bullets);
+    assert_eq!(
+        texts(&page, "ul.items > li")[1],
+        "System & Cloud: Docker, Kubernetes, Linux kernel, LLVM, UNIX network programming, Qemu, DPDK"
+    );
+    assert_eq!(
+        texts(&page, "ul.items > li > strong"),
+        [
+            "Programming languages: ",
+            "System & Cloud: ",
+            "Web Development: "
+        ]
+    );
+
+    let times = all(&page, "p.when > time");
+    let first: Vec<(String, String)> = times[..2]
+        .iter()
+        .map(|t| (t.value().attr("datetime").unwrap_or("").into(), text(t)))
+        .collect();
+    assert_eq!(
+        first,
+        [
+            ("2021-08".to_string(), "August 2021".to_string()),
+            ("2023-05".to_string(), "May 2023".to_string())
+        ]
+    );
+    // "Present" has no machine-readable date, so it is plain text.
+    let sieve = all(&page, "#projects p.when")[0];
+    assert_eq!(text(&sieve), "Jun 2021 – Present");
+    assert_eq!(sieve.select(&sel("time")).count(), 1);
+    // Locations sit in the head beside the second row.
+    assert_eq!(
+        texts(&page, "#work-experience p.where"),
+        ["Hangzhou, China", "Shanghai, China", "Shenzhen, China"]
+    );
+}
+
+#[test]
+fn contacts_are_labelled_links() {
+    let page = parse(&render(&support::seed()));
+    assert_eq!(
+        attrs(&page, ".contacts a", "href"),
+        [
+            "tel:+12172003227",
+            "mailto:wenqing4@illinois.edu",
+            "https://laphets.github.io/",
+            "https://www.linkedin.com/in/wenqingluo",
+            "https://github.com/laphets"
+        ]
+    );
+    // A profile's bare user name gets the network in its accessible name.
+    assert_eq!(
+        attrs(&page, ".contacts a[aria-label]", "aria-label")[3],
+        "GitHub: laphets"
+    );
+    // Icons are decoration, hidden from assistive technology.
+    let icons = all(&page, ".contacts svg");
+    assert_eq!(icons.len(), 5);
+    assert!(
+        icons
+            .iter()
+            .all(|i| i.value().attr("aria-hidden") == Some("true"))
+    );
+}
+
+#[test]
+fn the_page_fetches_nothing() {
+    let source = render(&support::seed());
+    let page = parse(&source);
+    assert!(
+        all(
+            &page,
+            "link, img, iframe, object, embed, video, audio, base"
+        )
+        .is_empty()
+    );
+    assert!(attrs(&page, "[src]", "src").is_empty());
+    assert!(!source.contains("@import") && !source.contains("url("));
+    // The only script is the JSON-LD data block, which never runs.
+    assert_eq!(attrs(&page, "script", "type"), ["application/ld+json"]);
+}
+
+#[test]
+fn json_ld_describes_the_person() {
+    let page = parse(&render(&support::seed()));
+    let data = texts(&page, "script[type=\"application/ld+json\"]");
+    let v: serde_json::Value = serde_json::from_str(&data[0]).expect("valid JSON");
+    assert_eq!(v["@type"], "Person");
+    assert_eq!(v["name"], "Wenqing Luo");
+    assert_eq!(v["email"], "wenqing4@illinois.edu");
+    assert_eq!(v["telephone"], "+12172003227");
+    assert_eq!(v["url"], "https://laphets.github.io/");
+    assert_eq!(v["sameAs"][1], "https://github.com/laphets");
+
+    let options = HtmlOptions {
+        json_ld: false,
+        ..HtmlOptions::default()
+    };
+    let page = parse(&html(&support::seed(), &options).expect("renders"));
+    assert!(all(&page, "script").is_empty());
+}
+
+/// Text that would be markup, script or an attribute break-out if it were
+/// not escaped.
+const HOSTILE: &str =
+    r#"<script>alert("x")</script><img src=x onerror=alert(1)> & "quoted" 'single'"#;
+
+#[test]
+fn source_text_never_becomes_markup() {
+    let mut doc = support::seed();
+    doc.meta.title = HOSTILE.into();
+    doc.meta.subject = HOSTILE.into();
+    doc.meta.author = HOSTILE.into();
+    doc.meta.keywords = vec![HOSTILE.into()];
+    doc.meta.language = HOSTILE.into();
+    doc.header.name = HOSTILE.into();
+    doc.header.headline = Some(HOSTILE.into());
+    doc.header.contacts = vec![Contact {
+        kind: ContactKind::Profile,
+        text: HOSTILE.into(),
+        label: HOSTILE.into(),
+        url: Some("https://example.com/".into()),
+    }];
+    let mut entry = support::entry(support::text(vec![
+        Span::strong(HOSTILE),
+        Span::plain(HOSTILE),
+    ]));
+    entry.location = Some(HOSTILE.into());
+    entry.bullets = vec![Text::plain(HOSTILE)];
+    entry.dates = Some(DateRange {
+        start: Some(DatePoint {
+            display: HOSTILE.into(),
+            iso: Some(HOSTILE.into()),
+        }),
+        end: None,
+        separator: HOSTILE.into(),
+    });
+    doc.sections = vec![
+        Section {
+            id: HOSTILE.into(),
+            title: HOSTILE.into(),
+            body: SectionBody::Entries(vec![entry]),
+        },
+        Section {
+            id: "x".into(),
+            title: HOSTILE.into(),
+            body: SectionBody::Paragraphs(vec![Text::plain(HOSTILE)]),
+        },
+        Section {
+            id: "y".into(),
+            title: HOSTILE.into(),
+            body: SectionBody::List(vec![Text::plain(HOSTILE)]),
+        },
+    ];
+    let source = render(&doc);
+    let page = parse(&source);
+
+    assert!(all(&page, "img, body script").is_empty());
+    assert_eq!(all(&page, "script").len(), 1);
+    assert!(!source.to_lowercase().contains("<script>alert"));
+    // No element gained an attribute from the text.
+    for e in all(&page, "*") {
+        for (name, _) in e.value().attrs() {
+            assert!(!name.starts_with("on"), "{name} on <{}>", e.value().name());
+        }
+    }
+    // Every piece of text reads back exactly as written.
+    assert_eq!(texts(&page, "title"), [HOSTILE]);
+    assert_eq!(texts(&page, "h1"), [HOSTILE]);
+    assert_eq!(texts(&page, ".headline"), [HOSTILE]);
+    assert_eq!(texts(&page, ".contacts a"), [HOSTILE]);
+    assert_eq!(texts(&page, "h2"), [HOSTILE, HOSTILE, HOSTILE]);
+    assert_eq!(texts(&page, "h3"), [format!("{HOSTILE}{HOSTILE}")]);
+    assert_eq!(texts(&page, "p.when"), [HOSTILE]);
+    assert_eq!(texts(&page, "p.where"), [HOSTILE]);
+    assert_eq!(texts(&page, "ul.bullets > li"), [HOSTILE]);
+    assert_eq!(texts(&page, "section > p"), [HOSTILE]);
+    assert_eq!(texts(&page, "ul.items > li"), [HOSTILE]);
+    assert_eq!(attrs(&page, "meta[name=description]", "content"), [HOSTILE]);
+    assert_eq!(attrs(&page, "meta[name=author]", "content"), [HOSTILE]);
+    assert_eq!(attrs(&page, "html", "lang"), ["en"]);
+    assert_eq!(
+        attrs(&page, "main > section", "id"),
+        ["section-1", "x", "y"]
+    );
+    // A hostile date is not a machine-readable one.
+    assert!(all(&page, "time").is_empty());
+}
+
+#[test]
+fn json_ld_cannot_close_its_script_element() {
+    let mut doc = support::seed();
+    let name = "</script><script>alert(1)</script><!--";
+    doc.header.name = name.into();
+    doc.header.headline = Some("</SCRIPT >".into());
+    let source = render(&doc);
+    let page = parse(&source);
+    assert_eq!(all(&page, "script").len(), 1);
+    assert_eq!(source.to_lowercase().matches("</script").count(), 1);
+    let data = texts(&page, "script");
+    let v: serde_json::Value = serde_json::from_str(&data[0]).expect("valid JSON");
+    assert_eq!(v["name"], name);
+    assert_eq!(v["jobTitle"], "</SCRIPT >");
+}
+
+#[track_caller]
+fn check_link(url: &str, linked: bool) {
+    let mut doc = support::seed();
+    doc.header.contacts = vec![Contact {
+        kind: ContactKind::Website,
+        text: "site".into(),
+        label: "Website".into(),
+        url: Some(url.into()),
+    }];
+    doc.sections = vec![Section {
+        id: "s".into(),
+        title: "S".into(),
+        body: SectionBody::Paragraphs(vec![support::text(vec![
+            Span::plain("see "),
+            support::link("here", url),
+        ])]),
+    }];
+    let page = parse(&render(&doc));
+    let hrefs = attrs(&page, "a", "href");
+    let expect: Vec<String> = if linked {
+        vec![url.trim().to_string(); 2]
+    } else {
+        Vec::new()
+    };
+    assert_eq!(hrefs, expect, "{url:?}");
+    // The text stays, linked or not.
+    assert_eq!(texts(&page, "section > p"), ["see here"]);
+    assert_eq!(texts(&page, ".contacts li"), ["site"]);
+}
+
+#[test]
+fn only_http_https_mailto_and_tel_reach_an_href() {
+    check_link("https://example.com/path?q=1&r=2", true);
+    check_link("http://example.com", true);
+    check_link("mailto:someone@example.com", true);
+    check_link("tel:+44 20 7946 0000", false);
+    check_link("tel:+442079460000", true);
+    check_link("javascript:alert(document.cookie)", false);
+    check_link(" JAVASCRIPT:alert(1)", false);
+    check_link("jav&#x09;ascript:alert(1)", false);
+    check_link("java\u{9}script:alert(1)", false);
+    check_link(
+        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+        false,
+    );
+    check_link("vbscript:msgbox(1)", false);
+    check_link("file:///etc/passwd", false);
+    check_link("//evil.example", false);
+    check_link("/relative/path", false);
+}
+
+#[test]
+fn roles_nest_one_heading_level_down() {
+    let mut org = support::entry(Text::plain("Acme"));
+    let mut role = support::entry(Text::plain("Engineer"));
+    role.dates = support::range(("Jan 2020", "2020-01"), ("Present", None));
+    role.bullets = vec![Text::plain("Built things.")];
+    let mut deeper = support::entry(Text::plain("Detail"));
+    let mut deepest = support::entry(Text::plain("More detail"));
+    deepest.roles = vec![support::entry(Text::plain("Most detail"))];
+    deeper.roles = vec![deepest];
+    role.roles = vec![deeper];
+    org.roles = vec![role, support::entry(Text::plain("Intern"))];
+    let page = parse(&render(&with_entries(vec![org])));
+    assert_eq!(texts(&page, "article h3"), ["Acme"]);
+    assert_eq!(
+        texts(&page, "article article > .head > h4"),
+        ["Engineer", "Intern"]
+    );
+    assert_eq!(texts(&page, "h5"), ["Detail"]);
+    // HTML has six levels; deeper roles stay at the sixth.
+    assert_eq!(texts(&page, "h6"), ["More detail", "Most detail"]);
+    assert_eq!(texts(&page, "article article li"), ["Built things."]);
+}
+
+#[test]
+fn a_title_without_emphasis_is_set_bold() {
+    let plain = support::entry(Text::plain("Plain title"));
+    let marked = support::entry(support::text(vec![
+        Span::strong("Org"),
+        Span::plain(" role"),
+    ]));
+    let page = parse(&render(&with_entries(vec![plain, marked])));
+    assert_eq!(attrs(&page, "h3", "class"), ["title plain", "title"]);
+}
+
+#[test]
+fn empty_and_degenerate_documents_still_make_a_page() {
+    let doc = Document {
+        meta: Meta {
+            title: String::new(),
+            author: String::new(),
+            subject: String::new(),
+            keywords: Vec::new(),
+            language: String::new(),
+        },
+        header: Header {
+            name: "Ada Lovelace".into(),
+            headline: Some("  ".into()),
+            contacts: vec![Contact {
+                kind: ContactKind::Location,
+                text: "London".into(),
+                label: "Location".into(),
+                url: None,
+            }],
+        },
+        sections: vec![Section {
+            id: "empty".into(),
+            title: "Empty".into(),
+            body: SectionBody::Entries(vec![support::entry(Text::default())]),
+        }],
+        theme: Theme::default(),
+    };
+    let page = parse(&render(&doc));
+    assert_eq!(texts(&page, "title"), ["Ada Lovelace"]);
+    assert_eq!(attrs(&page, "html", "lang"), ["en"]);
+    assert!(all(&page, "meta[name=description], .headline").is_empty());
+    assert_eq!(texts(&page, ".contacts li"), ["London"]);
+    assert!(all(&page, ".contacts a").is_empty());
+}
+
+/// The print rule's root font size, in points.
+fn print_size(source: &str) -> f32 {
+    let at = source.find("@media print {").expect("print rules");
+    let rest = &source[at..];
+    let start = rest.find("font-size: ").expect("print font size") + "font-size: ".len();
+    let end = rest[start..].find("pt").expect("points") + start;
+    rest[start..end].parse().expect("a number")
+}
+
+#[test]
+fn print_fits_the_seed_on_one_page_and_leaves_short_and_long_documents_alone() {
+    let seed = support::seed();
+    let fitted = print_size(&render(&seed));
+    assert!((8.5..10.0).contains(&fitted), "{fitted}");
+
+    let unfitted = HtmlOptions {
+        fit_pages: None,
+        ..HtmlOptions::default()
+    };
+    assert_eq!(print_size(&html(&seed, &unfitted).expect("renders")), 10.0);
+    let two = HtmlOptions {
+        fit_pages: Some(2),
+        ..HtmlOptions::default()
+    };
+    assert_eq!(print_size(&html(&seed, &two).expect("renders")), 10.0);
+
+    let mut short = seed.clone();
+    short.sections.truncate(1);
+    assert_eq!(print_size(&render(&short)), 10.0);
+
+    // Three times the content cannot fit one page legibly: the theme's size
+    // stands and the page runs on.
+    let mut long = seed.clone();
+    for _ in 0..2 {
+        long.sections.extend(seed.sections.iter().cloned());
+    }
+    assert_eq!(print_size(&render(&long)), 10.0);
+}
+
+#[test]
+fn the_theme_sets_colours_sizes_and_paper() {
+    let mut doc = support::seed();
+    doc.theme.accent = Color::rgb(0x8b, 0x1e, 0x3f);
+    doc.theme.paper = resume_document::Paper::A4;
+    doc.theme.name_size = 30.0;
+    let source = render(&doc);
+    assert!(source.contains("color: #8b1e3f"));
+    assert!(source.contains("size: A4;"));
+    assert!(source.contains("font-size: 3rem;"));
+
+    // A pale colour would fail contrast on white; it is darkened, not used.
+    doc.theme.muted = Color::rgb(0xbb, 0xbb, 0xbb);
+    doc.theme.body_size = f32::NAN;
+    doc.theme.leading = f32::INFINITY;
+    let source = render(&doc);
+    let css = &source[source.find("<style>").unwrap()..source.find("</style>").unwrap()];
+    assert!(!css.contains("#bbbbbb"));
+    assert!(!css.contains("NaN") && !css.contains("inf"), "{css}");
+    parse(&source);
+}
+
+#[test]
+fn output_is_deterministic() {
+    let doc = support::seed();
+    assert_eq!(render(&doc), render(&doc));
+}
