@@ -32,6 +32,11 @@ pub enum Command {
         after_help = "Examples:\n  resume check resume.toml\n  resume check resume.json      # strict JSON Resume validation"
     )]
     Check(CheckArgs),
+    /// Convert between our TOML format and JSON Resume
+    #[command(
+        after_help = "Examples:\n  resume convert resume.json -o resume.toml\n  resume convert resume.toml -o resume.json\n  resume convert resume.toml --to json        # to standard output"
+    )]
+    Convert(ConvertArgs),
     /// Write a commented starter source
     #[command(
         after_help = "Examples:\n  resume init                  # writes resume.toml\n  resume init jane-doe.toml"
@@ -51,7 +56,39 @@ pub struct BuildArgs {
     #[arg(short, long, value_name = "FORMAT", value_delimiter = ',')]
     pub format: Vec<FormatArg>,
     #[command(flatten)]
+    pub from: FromArg,
+    #[command(flatten)]
     pub render: RenderArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// The source to convert
+    #[arg(value_name = "SOURCE")]
+    pub source: PathBuf,
+    /// Where to write; its extension picks the format. Omit to print
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format, when the output's extension does not say or it is printed
+    #[arg(long, value_enum)]
+    pub to: Option<SourceFormat>,
+    #[command(flatten)]
+    pub from: FromArg,
+}
+
+#[derive(Debug, Args)]
+pub struct FromArg {
+    /// Source format, when the extension does not say (.toml, .json)
+    #[arg(long, value_enum)]
+    pub from: Option<SourceFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SourceFormat {
+    /// Our TOML format
+    Toml,
+    /// JSON Resume
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -81,6 +118,8 @@ pub struct CheckArgs {
     /// Source files (.toml, or .json for JSON Resume)
     #[arg(required = true, value_name = "SOURCE")]
     pub sources: Vec<PathBuf>,
+    #[command(flatten)]
+    pub from: FromArg,
 }
 
 #[derive(Debug, Args)]

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use anyhow::{Context, anyhow};
 use clap::Parser;
 
-use args::{BuildArgs, CheckArgs, Cli, Command, FormatArg, InitArgs};
+use args::{BuildArgs, CheckArgs, Cli, Command, ConvertArgs, FormatArg, InitArgs, SourceFormat};
 
 /// Why a run failed, which decides the exit code.
 #[derive(Debug)]
@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         Command::Build(a) => build(a),
         Command::Check(a) => check(a),
         Command::Init(a) => init(a),
+        Command::Convert(a) => convert(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -90,23 +91,47 @@ fn source_date_epoch() -> anyhow::Result<Option<i64>> {
     }
 }
 
-/// Reads and validates a source, printing its diagnostics.
-fn load(path: &Path) -> Result<resume_model::Resume, Failure> {
-    let source =
-        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+/// The format of a source: as asked, else from its extension.
+fn source_format(path: &Path, from: Option<SourceFormat>) -> Result<SourceFormat, Failure> {
+    if let Some(f) = from {
+        return Ok(f);
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let parsed = match ext.as_str() {
-        "toml" => resume_model::parse_toml(&source),
-        other => {
-            return Err(Failure::Io(anyhow!(
-                "{}: cannot tell the source format from the extension `.{other}`; use a .toml file",
-                path.display()
-            )));
-        }
+    match ext.as_str() {
+        "toml" => Ok(SourceFormat::Toml),
+        "json" => Ok(SourceFormat::Json),
+        _ => Err(Failure::Io(anyhow!(
+            "{}: cannot tell the source format from its extension; name it .toml or .json, or pass --from toml|json",
+            path.display()
+        ))),
+    }
+}
+
+/// How strictly a JSON Resume source is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strictness {
+    /// `check`: every departure from the schema is an error.
+    Validate,
+    /// `build` and `convert`: messy files still make a résumé, with warnings.
+    Render,
+}
+
+/// Reads and validates a source, printing its diagnostics.
+fn load(
+    path: &Path,
+    from: Option<SourceFormat>,
+    strictness: Strictness,
+) -> Result<resume_model::Resume, Failure> {
+    let format = source_format(path, from)?;
+    let source =
+        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let parsed = match format {
+        SourceFormat::Toml => resume_model::parse_toml(&source),
+        SourceFormat::Json => resume_model::parse_json(&source, strictness == Strictness::Validate),
     };
     match parsed {
         Ok((resume, warnings)) => {
@@ -131,7 +156,7 @@ fn load(path: &Path) -> Result<resume_model::Resume, Failure> {
 fn check(args: &CheckArgs) -> Result<(), Failure> {
     let mut failure = None;
     for path in &args.sources {
-        match load(path) {
+        match load(path, args.from.from, Strictness::Validate) {
             Ok(_) => println!("ok: {}", path.display()),
             Err(f) => failure = Some(worse(failure, f)),
         }
@@ -198,7 +223,7 @@ fn build_one(
     timestamp: Option<i64>,
 ) -> Result<(), Failure> {
     let _ = timestamp;
-    let resume = load(path)?;
+    let resume = load(path, args.from.from, Strictness::Render)?;
     let doc = resume_document::lower(&resume, &(&args.render).into());
     // Render everything first, so a failing format leaves no file behind.
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
@@ -251,6 +276,40 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     tmp.persist(path)
         .map_err(|e| anyhow!(e.error))
         .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn convert(args: &ConvertArgs) -> Result<(), Failure> {
+    let resume = load(&args.source, args.from.from, Strictness::Render)?;
+    let to = match (args.to, &args.output) {
+        (Some(t), _) => t,
+        (None, Some(out)) => source_format(out, None)?,
+        (None, None) => match source_format(&args.source, args.from.from)? {
+            SourceFormat::Toml => SourceFormat::Json,
+            SourceFormat::Json => SourceFormat::Toml,
+        },
+    };
+    let text = match to {
+        SourceFormat::Toml => resume_model::to_toml(&resume),
+        SourceFormat::Json => resume_model::to_json(&resume),
+    };
+    match &args.output {
+        Some(out) => {
+            let same = fs::canonicalize(out)
+                .ok()
+                .zip(fs::canonicalize(&args.source).ok())
+                .is_some_and(|(a, b)| a == b);
+            if same {
+                return Err(Failure::Io(anyhow!(
+                    "refusing to overwrite the source {} with its conversion",
+                    out.display()
+                )));
+            }
+            write_atomic(out, text.as_bytes())?;
+            eprintln!("wrote {}", out.display());
+        }
+        None => print!("{text}"),
+    }
     Ok(())
 }
 

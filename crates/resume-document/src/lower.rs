@@ -137,8 +137,11 @@ impl Cx<'_> {
             });
         }
         for p in &b.profiles {
+            // The address says who it is when it holds the user name;
+            // otherwise the user name must be shown, or it would be lost.
             let text = match (&p.label, &p.url, &p.username) {
                 (Some(l), _, _) => l.clone(),
+                (None, Some(u), Some(user)) if !u.contains(user.as_str()) => user.clone(),
                 (None, Some(u), _) => bare_url(u),
                 (None, None, Some(user)) => format!("{}: {user}", p.network),
                 (None, None, None) => p.network.clone(),

@@ -4,18 +4,21 @@
 
 mod date;
 mod diag;
+mod json_resume;
 mod locale;
 mod markup;
 mod model;
 mod read;
 mod toml_source;
 mod tree;
+mod write;
 
 pub use date::{Date, DateError, DateValue};
 pub use diag::{Diagnostic, LineIndex, Parsed, Severity};
 pub use locale::{LOCALES, Locale, Titles};
 pub use markup::{ALLOWED_SCHEMES, Rich, RichSpan, check_url, escape};
 pub use model::*;
+pub use write::{to_json, to_toml};
 
 /// Reads a résumé written in our TOML format.
 ///
@@ -24,6 +27,17 @@ pub use model::*;
 pub fn parse_toml(source: &str) -> Parsed<Resume> {
     let root = tree::from_toml(source)?;
     let (resume, diags) = toml_source::read(&root);
+    finish(resume, diags)
+}
+
+/// Reads a JSON Resume file.
+///
+/// `strict` is the schema's validator (`resume check`): every departure from
+/// JSON Resume 1.x is an error. Otherwise (`resume build`) nulls, empty
+/// strings and free-text dates are warnings and the résumé is still made.
+pub fn parse_json(source: &str, strict: bool) -> Parsed<Resume> {
+    let root = tree::from_json(source)?;
+    let (resume, diags) = json_resume::read(&root, strict);
     finish(resume, diags)
 }
 

@@ -126,9 +126,15 @@ impl Cx {
                 None
             }
             // Numbers are accepted as text where text is expected (phone
-            // numbers, GPAs), since the author's meaning is clear.
-            Value::Integer(i) => Some(i.to_string()),
-            Value::Float(_) => Some(number_text(node)),
+            // numbers, GPAs), since the author's meaning is clear; JSON
+            // Resume's schema says string, so its validator says so too.
+            Value::Integer(_) | Value::Float(_) => {
+                if !self.toml() {
+                    self.lenient("expected a string, found a number", &node.span, path)
+                        .with_hint_mut("put the value in quotes");
+                }
+                Some(number_text(node))
+            }
             _ => {
                 self.wrong_type(node, path, "a string");
                 None
@@ -136,7 +142,7 @@ impl Cx {
         }
     }
 
-    fn null(&mut self, node: &Node, path: &str) {
+    pub fn null(&mut self, node: &Node, path: &str) {
         self.lenient("null treated as absent", &node.span, path)
             .with_hint_mut("remove the key or give it a value");
     }
@@ -158,6 +164,30 @@ impl Cx {
         let s = self.string(node, path)?;
         match check_url(&s) {
             Ok(()) => Some(s),
+            Err(_)
+                if self.mode == Mode::JsonLenient
+                    && !s.contains(':')
+                    && s.contains('.')
+                    && !s.contains(' ') =>
+            {
+                let fixed = format!("https://{}", s.trim_start_matches('/'));
+                self.warning(
+                    format!("`{s}` has no scheme; linked as {fixed}"),
+                    &node.span,
+                    path,
+                )
+                .with_hint_mut("write the full address with https://");
+                Some(fixed)
+            }
+            Err(reason) if self.mode == Mode::JsonLenient => {
+                self.warning(
+                    format!("link refused and left out: {reason}"),
+                    &node.span,
+                    path,
+                )
+                .with_hint_mut("links may use https:, http:, mailto: or tel:");
+                None
+            }
             Err(reason) => {
                 self.error(format!("link refused: {reason}"), &node.span, path)
                     .with_hint_mut("write a full address such as https://example.com; allowed schemes are https:, http:, mailto: and tel:");
@@ -187,6 +217,11 @@ impl Cx {
         }
         let s = self.string(node, path)?;
         match DateValue::parse(&s) {
+            Ok(DateValue::Present) if self.mode == Mode::JsonStrict => {
+                self.error(format!("`{s}` is not an ISO 8601 date"), &node.span, path)
+                    .with_hint_mut("JSON Resume leaves `endDate` out while a period goes on");
+                None
+            }
             Ok(v) => Some(v),
             Err(e) if self.mode == Mode::JsonLenient => {
                 self.warning(
@@ -281,6 +316,7 @@ impl Cx {
 /// Renders a float as its author most likely wrote it.
 fn number_text(node: &Node) -> String {
     match node.value {
+        Value::Integer(i) => i.to_string(),
         Value::Float(f) => {
             let s = f.to_string();
             if s.contains('.') { s } else { format!("{s}.0") }
@@ -348,7 +384,7 @@ impl<'n> Obj<'n> {
     ) -> Option<T> {
         let present = self.fields.iter().any(|f| f.key == key);
         let value = self.get(cx, key, f);
-        if !present {
+        if !present && cx.toml() {
             let span = self.head_span();
             let path = self.child_path(key);
             let what = if cx.toml() { "table" } else { "object" };
@@ -479,7 +515,18 @@ impl<'n> Obj<'n> {
 
     /// Ends reading: keys not used are returned as extras (JSON Resume allows
     /// additional properties).
-    pub fn rest(self, cx: &mut Cx) -> Extra {
+    pub fn rest(self, cx: &mut Cx, known: &[&str]) -> Extra {
+        for (field, used) in self.fields.iter().zip(&self.used) {
+            if !*used && let Some(s) = suggest(&field.key, known) {
+                let path = self.child_path(&field.key);
+                cx.warning(
+                    format!("unknown key `{}` is kept but not shown", field.key),
+                    &field.key_span,
+                    &path,
+                )
+                .with_hint_mut(format!("did you mean `{s}`?"));
+            }
+        }
         self.fields
             .iter()
             .zip(&self.used)

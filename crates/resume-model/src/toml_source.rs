@@ -90,9 +90,7 @@ pub(crate) fn read(root: &Node) -> (Resume, Vec<crate::Diagnostic>) {
     r.custom = o
         .get(&mut cx, "custom", |cx, n, p| Some(cx.array(n, p, custom)))
         .unwrap_or_default();
-    r.meta = o
-        .get(&mut cx, "meta", |cx, n, p| json_table(cx, n, p))
-        .unwrap_or_default();
+    r.meta = o.get(&mut cx, "meta", json_table).unwrap_or_default();
     r.extra = o.extra_table(&mut cx);
     if let Value::Table(fields) = &root.value {
         r.source_order = crate::source_order(fields.iter().map(|f| f.key.as_str()), &r);
@@ -120,7 +118,7 @@ fn basics(cx: &mut Cx, n: &Node) -> Option<Basics> {
             .req(cx, "name", |cx, n, p| cx.string(n, p))
             .unwrap_or_default(),
         headline: o.str(cx, "headline"),
-        image: o.url(cx, "image"),
+        image: o.str(cx, "image"),
         email: o.get(cx, "email", email),
         phone: o.str(cx, "phone"),
         website: o.get(cx, "website", link),

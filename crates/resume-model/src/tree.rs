@@ -99,3 +99,93 @@ fn toml_node(value: toml::Spanned<toml::de::DeValue<'_>>) -> Node {
     };
     Node { span, value }
 }
+
+/// Reads strict JSON (RFC 8259: no comments, no trailing commas) into a tree.
+pub(crate) fn from_json(source: &str) -> Result<Node, Vec<crate::Diagnostic>> {
+    use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
+    let options = ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    match parse_to_ast(source, &CollectOptions::default(), &options) {
+        Ok(result) => match result.value {
+            Some(v) => Ok(json_node(v)),
+            None => Err(vec![
+                crate::Diagnostic::error("the file is empty", Some(0..0), "").with_hint(
+                    "a JSON Resume file is one object: { \"basics\": { \"name\": \"…\" } }",
+                ),
+            ]),
+        },
+        Err(e) => {
+            let r = e.range();
+            Err(vec![
+                crate::Diagnostic::error(
+                    e.kind().to_string().to_lowercase(),
+                    Some(r.start..r.end.max(r.start + 1)),
+                    "",
+                )
+                .with_hint("fix the JSON syntax at this place"),
+            ])
+        }
+    }
+}
+
+fn json_node(v: jsonc_parser::ast::Value<'_>) -> Node {
+    use jsonc_parser::ast::{ObjectPropName, Value as J};
+    let span = |r: jsonc_parser::common::Range| r.start..r.end;
+    match v {
+        J::StringLit(s) => Node {
+            span: span(s.range),
+            value: Value::String(s.value.into_owned()),
+        },
+        J::NumberLit(n) => {
+            let value = match n.value.parse::<i64>() {
+                Ok(i) => Value::Integer(i),
+                Err(_) => Value::Float(n.value.parse().unwrap_or(f64::NAN)),
+            };
+            Node {
+                span: span(n.range),
+                value,
+            }
+        }
+        J::BooleanLit(b) => Node {
+            span: span(b.range),
+            value: Value::Bool(b.value),
+        },
+        J::NullKeyword(n) => Node {
+            span: span(n.range),
+            value: Value::Null,
+        },
+        J::Array(a) => Node {
+            span: span(a.range),
+            value: Value::Array(a.elements.into_iter().map(json_node).collect()),
+        },
+        J::Object(o) => Node {
+            span: span(o.range),
+            value: Value::Table(
+                o.properties
+                    .into_iter()
+                    .map(|p| {
+                        let (key, key_span) = match p.name {
+                            ObjectPropName::String(s) => (s.value.into_owned(), span(s.range)),
+                            ObjectPropName::Word(w) => (w.value.to_string(), span(w.range)),
+                        };
+                        Field {
+                            key,
+                            key_span,
+                            node: json_node(p.value),
+                        }
+                    })
+                    .collect(),
+            ),
+        },
+    }
+}

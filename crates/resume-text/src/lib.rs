@@ -2,7 +2,7 @@
 //! wrapped to a width in display columns, no markup residue, links spelled
 //! out, optionally pure ASCII.
 
-use resume_document::{Contact, ContactKind, Document, Entry, SectionBody, Text};
+use resume_document::{Contact, Document, Entry, SectionBody, Text};
 use unicode_width::UnicodeWidthStr;
 
 /// How the text is laid out.
@@ -85,14 +85,15 @@ pub fn text(doc: &Document, options: &TextOptions) -> String {
     out
 }
 
-/// A contact as it reads without links: the address spelled out.
+/// A contact as it reads without links: the address spelled out, after
+/// the shown text when that text says something the address does not.
 fn contact(c: &Contact) -> String {
     match &c.url {
         Some(url) if !url.starts_with("mailto:") && !url.starts_with("tel:") => {
-            if c.kind == ContactKind::Website && c.text != c.label && !url.contains(&c.text) {
-                format!("{}: {url}", c.text)
-            } else {
+            if c.text == c.label || url.contains(&c.text) {
                 format!("{}: {url}", c.label)
+            } else {
+                format!("{}: {} ({url})", c.label, c.text)
             }
         }
         _ => c.text.clone(),

@@ -1,0 +1,589 @@
+//! JSON Resume (schema 1.x) read into the model.
+//!
+//! Real files are messy, so there are two readings. `build` reads leniently:
+//! nulls and empty strings count as absent and free-text dates are shown as
+//! written, each with a warning. `check` is the schema's validator: every
+//! departure is an error. Both keep unknown keys as extras, as the schema
+//! allows additional properties, and both name JSON paths such as
+//! `work[2].startDate`.
+//!
+//! Keys of our own model that JSON Resume lacks (`team`, `technologies`,
+//! `honors`, `tags`, `layout`, `custom`, …) are read under the same names, so
+//! a file written by `resume convert` reads back into the same résumé.
+
+use crate::date::DateValue;
+use crate::model::*;
+use crate::read::{Cx, HintMut, Mode};
+use crate::tree::{Node, Value};
+
+pub(crate) fn read(root: &Node, strict: bool) -> (Resume, Vec<crate::Diagnostic>) {
+    let mut cx = Cx::new(if strict {
+        Mode::JsonStrict
+    } else {
+        Mode::JsonLenient
+    });
+    let mut r = Resume::default();
+    let Some(mut o) = cx.obj(root, "") else {
+        return (r, cx.diags);
+    };
+    if let Some(n) = o.node("$schema") {
+        match &n.value {
+            Value::String(s) => {
+                r.extra
+                    .insert("$schema".into(), serde_json::Value::String(s.clone()));
+            }
+            _ => cx.wrong_type(n, "$schema", "a string"),
+        }
+    }
+    r.basics = o.get(&mut cx, "basics", basics).unwrap_or_default();
+    r.work = o
+        .get(&mut cx, "work", |cx, n, p| Some(cx.array(n, p, work)))
+        .unwrap_or_default();
+    r.volunteer = o
+        .get(&mut cx, "volunteer", |cx, n, p| {
+            Some(cx.array(n, p, volunteer))
+        })
+        .unwrap_or_default();
+    r.education = o
+        .get(&mut cx, "education", |cx, n, p| {
+            Some(cx.array(n, p, education))
+        })
+        .unwrap_or_default();
+    r.awards = o
+        .get(&mut cx, "awards", |cx, n, p| Some(cx.array(n, p, award)))
+        .unwrap_or_default();
+    r.certificates = o
+        .get(&mut cx, "certificates", |cx, n, p| {
+            Some(cx.array(n, p, certificate))
+        })
+        .unwrap_or_default();
+    r.publications = o
+        .get(&mut cx, "publications", |cx, n, p| {
+            Some(cx.array(n, p, publication))
+        })
+        .unwrap_or_default();
+    r.skills = o
+        .get(&mut cx, "skills", |cx, n, p| Some(cx.array(n, p, skill)))
+        .unwrap_or_default();
+    r.languages = o
+        .get(&mut cx, "languages", |cx, n, p| {
+            Some(cx.array(n, p, language))
+        })
+        .unwrap_or_default();
+    r.interests = o
+        .get(&mut cx, "interests", |cx, n, p| {
+            Some(cx.array(n, p, interest))
+        })
+        .unwrap_or_default();
+    r.references = o
+        .get(&mut cx, "references", |cx, n, p| {
+            Some(cx.array(n, p, reference))
+        })
+        .unwrap_or_default();
+    r.projects = o
+        .get(&mut cx, "projects", |cx, n, p| {
+            Some(cx.array(n, p, project))
+        })
+        .unwrap_or_default();
+    r.meta = o.get(&mut cx, "meta", meta).unwrap_or_default();
+    r.layout = o.get(&mut cx, "layout", layout).unwrap_or_default();
+    r.custom = o
+        .get(&mut cx, "custom", |cx, n, p| Some(cx.array(n, p, custom)))
+        .unwrap_or_default();
+    if let Value::Table(fields) = &root.value {
+        r.source_order = crate::source_order(fields.iter().map(|f| f.key.as_str()), &r);
+    }
+    let extra = o.rest(&mut cx, &TOP);
+    r.extra.extend(extra);
+    if r.basics.name.is_empty() && !strict {
+        cx.warning("the résumé has no `basics.name`", &(0..1), "basics.name")
+            .with_hint_mut("add \"basics\": { \"name\": \"…\" } so the document has a title");
+    }
+    (r, cx.diags)
+}
+
+const TOP: [&str; 16] = [
+    "$schema",
+    "basics",
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+    "meta",
+    "layout",
+    "custom",
+];
+
+/// A string under the first of several keys (current name, then older
+/// names of the schema).
+fn str_any(o: &mut crate::read::Obj<'_>, cx: &mut Cx, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| o.str(cx, k))
+}
+
+fn basics(cx: &mut Cx, n: &Node, p: &str) -> Option<Basics> {
+    let mut o = cx.obj(n, p)?;
+    let mut b = Basics {
+        name: o.str(cx, "name").unwrap_or_default(),
+        headline: o.str(cx, "label"),
+        // A photo's address or path; never rendered, so not checked as a link.
+        image: str_any(&mut o, cx, &["image", "picture"]),
+        email: o.get(cx, "email", crate::toml_source::email),
+        phone: o.str(cx, "phone"),
+        website: o
+            .url(cx, "url")
+            .or_else(|| o.url(cx, "website"))
+            .map(|url| Link { url, label: None }),
+        summary: o.rich(cx, "summary"),
+        location: o.get(cx, "location", location),
+        profiles: o
+            .get(cx, "profiles", |cx, n, p| Some(cx.array(n, p, profile)))
+            .unwrap_or_default(),
+        extra: Extra::new(),
+    };
+    if let (Some(site), Some(label)) = (b.website.as_mut(), o.str(cx, "urlLabel")) {
+        site.label = Some(label);
+    }
+    b.extra = o.rest(
+        cx,
+        &[
+            "name", "label", "image", "email", "phone", "url", "summary", "location", "profiles",
+            "urlLabel",
+        ],
+    );
+    Some(b)
+}
+
+fn location(cx: &mut Cx, n: &Node, p: &str) -> Option<Location> {
+    let mut o = cx.obj(n, p)?;
+    let mut l = Location {
+        address: o.str(cx, "address"),
+        postal_code: o.str(cx, "postalCode"),
+        city: o.str(cx, "city"),
+        region: o.str(cx, "region"),
+        country_code: o.str(cx, "countryCode"),
+        extra: Extra::new(),
+    };
+    l.extra = o.rest(
+        cx,
+        &["address", "postalCode", "city", "region", "countryCode"],
+    );
+    Some(l)
+}
+
+fn profile(cx: &mut Cx, n: &Node, p: &str) -> Option<Profile> {
+    let mut o = cx.obj(n, p)?;
+    let mut pr = Profile {
+        network: o.str(cx, "network").unwrap_or_default(),
+        username: o.str(cx, "username"),
+        url: o.url(cx, "url"),
+        label: o.str(cx, "label"),
+        extra: Extra::new(),
+    };
+    pr.extra = o.rest(cx, &["network", "username", "url", "label"]);
+    Some(pr)
+}
+
+/// Reads the dates of a period. While a period goes on, JSON Resume leaves
+/// `endDate` out; `singleDate: true` (written by `resume convert`) marks a
+/// lone date instead.
+fn period(o: &mut crate::read::Obj<'_>, cx: &mut Cx) -> Period {
+    let mut p = o.period(cx, "startDate", "endDate");
+    let single = o.get(cx, "singleDate", |_, n, _| match n.value {
+        Value::Bool(b) => Some(b),
+        _ => None,
+    });
+    if p.start.is_some() && p.end.is_none() && single != Some(true) && o.node("endDate").is_none() {
+        p.end = Some(DateValue::Present);
+    }
+    p
+}
+
+fn bullets(o: &mut crate::read::Obj<'_>, cx: &mut Cx) -> Vec<Bullet> {
+    let mut b = o.bullets(cx, "highlights");
+    let tags: Vec<Vec<String>> = o
+        .get(cx, "highlightTags", |cx, n, p| {
+            Some(cx.array(n, p, |cx, n, p| Some(cx.strings(n, p))))
+        })
+        .unwrap_or_default();
+    for (bullet, tags) in b.iter_mut().zip(tags) {
+        bullet.tags = tags;
+    }
+    b
+}
+
+fn work(cx: &mut Cx, n: &Node, p: &str) -> Option<Work> {
+    let mut o = cx.obj(n, p)?;
+    let mut w = Work {
+        company: str_any(&mut o, cx, &["name", "company"]).unwrap_or_default(),
+        position: o.str(cx, "position"),
+        team: o.str(cx, "team"),
+        location: o.str(cx, "location"),
+        description: o.str(cx, "description"),
+        url: o.url(cx, "url").or_else(|| o.url(cx, "website")),
+        period: period(&mut o, cx),
+        summary: o.rich(cx, "summary"),
+        highlights: bullets(&mut o, cx),
+        technologies: {
+            let t = o.strings(cx, "technologies");
+            if t.is_empty() {
+                o.strings(cx, "keywords")
+            } else {
+                t
+            }
+        },
+        roles: o
+            .get(cx, "roles", |cx, n, p| Some(cx.array(n, p, role)))
+            .unwrap_or_default(),
+        tags: o.tags(cx),
+        extra: Extra::new(),
+    };
+    w.extra = o.rest(
+        cx,
+        &[
+            "name",
+            "position",
+            "team",
+            "location",
+            "description",
+            "url",
+            "startDate",
+            "endDate",
+            "summary",
+            "highlights",
+            "technologies",
+            "roles",
+            "tags",
+        ],
+    );
+    Some(w)
+}
+
+fn role(cx: &mut Cx, n: &Node, p: &str) -> Option<Role> {
+    let mut o = cx.obj(n, p)?;
+    let mut r = Role {
+        position: o.str(cx, "position").unwrap_or_default(),
+        team: o.str(cx, "team"),
+        location: o.str(cx, "location"),
+        period: period(&mut o, cx),
+        summary: o.rich(cx, "summary"),
+        highlights: bullets(&mut o, cx),
+        technologies: o.strings(cx, "technologies"),
+        tags: o.tags(cx),
+        extra: Extra::new(),
+    };
+    r.extra = o.rest(
+        cx,
+        &[
+            "position",
+            "team",
+            "location",
+            "startDate",
+            "endDate",
+            "summary",
+            "highlights",
+            "technologies",
+            "tags",
+        ],
+    );
+    Some(r)
+}
+
+fn volunteer(cx: &mut Cx, n: &Node, p: &str) -> Option<Volunteer> {
+    let mut o = cx.obj(n, p)?;
+    let mut v = Volunteer {
+        organization: o.str(cx, "organization").unwrap_or_default(),
+        position: o.str(cx, "position"),
+        url: o.url(cx, "url").or_else(|| o.url(cx, "website")),
+        location: o.str(cx, "location"),
+        period: period(&mut o, cx),
+        summary: o.rich(cx, "summary"),
+        highlights: bullets(&mut o, cx),
+        tags: o.tags(cx),
+        extra: Extra::new(),
+    };
+    v.extra = o.rest(
+        cx,
+        &[
+            "organization",
+            "position",
+            "url",
+            "location",
+            "startDate",
+            "endDate",
+            "summary",
+            "highlights",
+            "tags",
+        ],
+    );
+    Some(v)
+}
+
+fn education(cx: &mut Cx, n: &Node, p: &str) -> Option<Education> {
+    let mut o = cx.obj(n, p)?;
+    let mut e = Education {
+        institution: o.str(cx, "institution").unwrap_or_default(),
+        url: o.url(cx, "url"),
+        location: o.str(cx, "location"),
+        degree: o.str(cx, "studyType"),
+        area: o.str(cx, "area"),
+        period: period(&mut o, cx),
+        gpa: str_any(&mut o, cx, &["score", "gpa"]),
+        honors: o.strings(cx, "honors"),
+        courses: o.strings(cx, "courses"),
+        highlights: bullets(&mut o, cx),
+        tags: o.tags(cx),
+        extra: Extra::new(),
+    };
+    e.extra = o.rest(
+        cx,
+        &[
+            "institution",
+            "url",
+            "location",
+            "studyType",
+            "area",
+            "startDate",
+            "endDate",
+            "score",
+            "honors",
+            "courses",
+            "highlights",
+            "tags",
+        ],
+    );
+    Some(e)
+}
+
+fn award(cx: &mut Cx, n: &Node, p: &str) -> Option<Award> {
+    let mut o = cx.obj(n, p)?;
+    let mut a = Award {
+        title: o.str(cx, "title").unwrap_or_default(),
+        date: o.date(cx, "date"),
+        awarder: o.str(cx, "awarder"),
+        summary: o.rich(cx, "summary"),
+        tags: o.tags(cx),
+        extra: Extra::new(),
+    };
+    a.extra = o.rest(cx, &["title", "date", "awarder", "summary", "tags"]);
+    Some(a)
+}
+
+fn certificate(cx: &mut Cx, n: &Node, p: &str) -> Option<Certificate> {
+    let mut o = cx.obj(n, p)?;
+    let mut c = Certificate {
+        name: o.str(cx, "name").unwrap_or_default(),
+        date: o.date(cx, "date"),
+        issuer: o.str(cx, "issuer"),
+        url: o.url(cx, "url"),
+        tags: o.tags(cx),
+        extra: Extra::new(),
+    };
+    c.extra = o.rest(cx, &["name", "date", "issuer", "url", "tags"]);
+    Some(c)
+}
+
+fn publication(cx: &mut Cx, n: &Node, p: &str) -> Option<Publication> {
+    let mut o = cx.obj(n, p)?;
+    let mut pb = Publication {
+        name: o.str(cx, "name").unwrap_or_default(),
+        publisher: o.str(cx, "publisher"),
+        date: o.date(cx, "releaseDate"),
+        url: o.url(cx, "url").or_else(|| o.url(cx, "website")),
+        summary: o.rich(cx, "summary"),
+        tags: o.tags(cx),
+        extra: Extra::new(),
+    };
+    pb.extra = o.rest(
+        cx,
+        &["name", "publisher", "releaseDate", "url", "summary", "tags"],
+    );
+    Some(pb)
+}
+
+fn skill(cx: &mut Cx, n: &Node, p: &str) -> Option<Skill> {
+    let mut o = cx.obj(n, p)?;
+    let mut s = Skill {
+        name: o.str(cx, "name").unwrap_or_default(),
+        level: o.str(cx, "level"),
+        keywords: o.strings(cx, "keywords"),
+        tags: o.tags(cx),
+        extra: Extra::new(),
+    };
+    s.extra = o.rest(cx, &["name", "level", "keywords", "tags"]);
+    Some(s)
+}
+
+fn language(cx: &mut Cx, n: &Node, p: &str) -> Option<Language> {
+    let mut o = cx.obj(n, p)?;
+    let mut l = Language {
+        language: o.str(cx, "language").unwrap_or_default(),
+        fluency: o.str(cx, "fluency"),
+        extra: Extra::new(),
+    };
+    l.extra = o.rest(cx, &["language", "fluency"]);
+    Some(l)
+}
+
+fn interest(cx: &mut Cx, n: &Node, p: &str) -> Option<Interest> {
+    let mut o = cx.obj(n, p)?;
+    let mut i = Interest {
+        name: o.str(cx, "name").unwrap_or_default(),
+        keywords: o.strings(cx, "keywords"),
+        extra: Extra::new(),
+    };
+    i.extra = o.rest(cx, &["name", "keywords"]);
+    Some(i)
+}
+
+fn reference(cx: &mut Cx, n: &Node, p: &str) -> Option<Reference> {
+    let mut o = cx.obj(n, p)?;
+    let mut r = Reference {
+        name: o.str(cx, "name").unwrap_or_default(),
+        reference: o.rich(cx, "reference"),
+        extra: Extra::new(),
+    };
+    r.extra = o.rest(cx, &["name", "reference"]);
+    Some(r)
+}
+
+fn project(cx: &mut Cx, n: &Node, p: &str) -> Option<Project> {
+    let mut o = cx.obj(n, p)?;
+    let mut pr = Project {
+        name: o.str(cx, "name").unwrap_or_default(),
+        kind: o.str(cx, "type"),
+        url: o.url(cx, "url"),
+        url_label: o.str(cx, "urlLabel"),
+        note: o.str(cx, "note"),
+        description: o.rich(cx, "description"),
+        entity: o.str(cx, "entity"),
+        roles: o.strings(cx, "roles"),
+        period: period(&mut o, cx),
+        highlights: bullets(&mut o, cx),
+        technologies: o.strings(cx, "keywords"),
+        tags: o.tags(cx),
+        extra: Extra::new(),
+    };
+    pr.extra = o.rest(
+        cx,
+        &[
+            "name",
+            "type",
+            "url",
+            "urlLabel",
+            "note",
+            "description",
+            "entity",
+            "roles",
+            "startDate",
+            "endDate",
+            "highlights",
+            "keywords",
+            "tags",
+        ],
+    );
+    Some(pr)
+}
+
+fn meta(cx: &mut Cx, n: &Node, p: &str) -> Option<Extra> {
+    let mut o = cx.obj(n, p)?;
+    // Checked for their types; kept as they are.
+    o.str(cx, "canonical");
+    o.str(cx, "version");
+    o.str(cx, "lastModified");
+    match cx.json(n) {
+        serde_json::Value::Object(m) => Some(m),
+        _ => None,
+    }
+}
+
+fn layout(cx: &mut Cx, n: &Node, p: &str) -> Option<Layout> {
+    let mut o = cx.obj(n, p)?;
+    let style = |cx: &mut Cx, n: &Node, p: &str| {
+        let s = cx.string(n, p)?;
+        let d = DateStyle::from_name(&s);
+        if d.is_none() {
+            cx.lenient(format!("unknown date style `{s}`"), &n.span, p)
+                .with_hint_mut(format!("use one of: {}", DateStyle::NAMES.join(", ")));
+        }
+        d
+    };
+    let mut sections = Vec::new();
+    if let Some(sn) = o.node("sections")
+        && let Value::Table(fields) = &sn.value
+    {
+        for f in fields {
+            let path = format!("{p}.sections.{}", f.key);
+            if let Some(mut so) = cx.obj(&f.node, &path) {
+                let s = SectionLayout {
+                    title: so.str(cx, "title"),
+                    date_style: so.get(cx, "dateStyle", style),
+                };
+                so.rest(cx, &["title", "dateStyle"]);
+                sections.push((f.key.clone(), s));
+            }
+        }
+    }
+    let l = Layout {
+        order: o.strings(cx, "order"),
+        date_style: o.get(cx, "dateStyle", style),
+        locale: o.str(cx, "locale"),
+        title: o.str(cx, "title"),
+        sections,
+    };
+    o.rest(cx, &["order", "dateStyle", "locale", "title", "sections"]);
+    Some(l)
+}
+
+fn custom(cx: &mut Cx, n: &Node, p: &str) -> Option<CustomSection> {
+    let mut o = cx.obj(n, p)?;
+    let mut c = CustomSection {
+        id: o.str(cx, "id").unwrap_or_default(),
+        title: o.str(cx, "title").unwrap_or_default(),
+        entries: o
+            .get(cx, "entries", |cx, n, p| Some(cx.array(n, p, custom_entry)))
+            .unwrap_or_default(),
+        items: o.bullets(cx, "items"),
+        extra: Extra::new(),
+    };
+    c.extra = o.rest(cx, &["id", "title", "entries", "items"]);
+    Some(c)
+}
+
+fn custom_entry(cx: &mut Cx, n: &Node, p: &str) -> Option<CustomEntry> {
+    let mut o = cx.obj(n, p)?;
+    let mut e = CustomEntry {
+        title: o.str(cx, "title").unwrap_or_default(),
+        subtitle: o.str(cx, "subtitle"),
+        location: o.str(cx, "location"),
+        url: o.url(cx, "url"),
+        period: period(&mut o, cx),
+        summary: o.rich(cx, "summary"),
+        highlights: bullets(&mut o, cx),
+        keywords: o.strings(cx, "keywords"),
+        tags: o.tags(cx),
+        extra: Extra::new(),
+    };
+    e.extra = o.rest(
+        cx,
+        &[
+            "title",
+            "subtitle",
+            "location",
+            "url",
+            "startDate",
+            "endDate",
+            "summary",
+            "highlights",
+            "keywords",
+            "tags",
+        ],
+    );
+    Some(e)
+}

@@ -1,0 +1,128 @@
+//! The seed résumé as a web page: golden file, every word in order in the
+//! rendered text, its structure, and headless Chromium loading it offline
+//! and printing it on one Letter page.
+
+#[path = "../../crates/resume-html/tests/browser/mod.rs"]
+mod browser;
+
+use std::path::Path;
+
+use resume_document::SectionBody;
+use resume_html::{HtmlOptions, html};
+use resume_tests::{assert_words_in_order, root, seed_document, seed_reference};
+use scraper::{Html, Selector};
+
+/// Set `BLESS=1` to rewrite golden files after reviewing the change.
+fn golden(name: &str, actual: &str) {
+    let path = root().join("tests/golden").join(name);
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b);
+        panic!(
+            "{name} differs from the golden file (first differing line: {first:?}); \
+             review and run with BLESS=1 to accept\n--- actual ---\n{actual}"
+        );
+    }
+}
+
+fn seed_page() -> String {
+    html(&seed_document(), &HtmlOptions::default()).expect("the seed renders")
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("valid selector")
+}
+
+#[test]
+fn seed_matches_golden() {
+    golden("wenqing-luo.html", &seed_page());
+}
+
+#[test]
+fn seed_keeps_every_word_in_order() {
+    let page = Html::parse_document(&seed_page());
+    assert!(page.errors.is_empty(), "parse errors: {:?}", page.errors);
+    let body = page.select(&sel("body")).next().expect("a body");
+    // Text nodes joined with spaces, as a browser separates blocks.
+    let text = body.text().collect::<Vec<_>>().join(" ");
+    assert_words_in_order(&seed_reference(), &text, 0.99);
+}
+
+#[test]
+fn seed_page_has_the_documents_structure() {
+    let doc = seed_document();
+    let page = Html::parse_document(&seed_page());
+    let count = |s: &str| page.select(&sel(s)).count();
+    assert_eq!(count("h1"), 1);
+    assert_eq!(count("main > section > h2"), doc.sections.len());
+    let entries: usize = doc
+        .sections
+        .iter()
+        .map(|s| match &s.body {
+            SectionBody::Entries(e) => e.len(),
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(
+        count("main > section > article.entry > .head > h3"),
+        entries
+    );
+    assert_eq!(count(".contacts > li"), doc.header.contacts.len());
+    // Every link is one of the four safe kinds.
+    for a in page.select(&sel("a")) {
+        let href = a.value().attr("href").unwrap_or_default();
+        assert!(
+            ["https://", "http://", "mailto:", "tel:"]
+                .iter()
+                .any(|p| href.starts_with(p)),
+            "{href}"
+        );
+    }
+}
+
+#[test]
+fn seed_loads_offline_and_prints_on_one_letter_page_in_chromium() {
+    let Some(chromium) = browser::chromium() else {
+        return;
+    };
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("wenqing-luo-html");
+    std::fs::create_dir_all(&dir).expect("artifact directory");
+    let scratch = tempfile::tempdir().expect("scratch directory");
+    let page = dir.join("wenqing-luo.html");
+    std::fs::write(&page, seed_page()).expect("page written");
+
+    let load = chromium.load(scratch.path(), &page);
+    assert!(
+        load.dom.contains("<h1>Wenqing Luo</h1>"),
+        "the page did not load"
+    );
+    assert_eq!(load.requests, Vec::<String>::new(), "network requests");
+    assert_eq!(load.console, Vec::<String>::new(), "console messages");
+
+    let pdf = chromium.print(scratch.path(), &page, &dir.join("wenqing-luo.pdf"));
+    assert_eq!(
+        browser::pdf_pages(&pdf),
+        1,
+        "the seed printed on more than one page; the print fit assumes \
+         Arial-metric fonts (Debian: fonts-liberation2)"
+    );
+    assert!(String::from_utf8_lossy(&pdf).contains("/MediaBox [0 0 612 792]"));
+
+    for (width, height) in [(360, 2600), (1280, 1800)] {
+        let png = chromium.screenshot(
+            scratch.path(),
+            &page,
+            width,
+            height,
+            &dir.join(format!("wenqing-luo-{width}.png")),
+        );
+        assert_eq!(browser::png_size(&png), (width, height));
+    }
+}
