@@ -105,6 +105,10 @@ pub struct RenderArgs {
     /// How dates are written, overriding the source
     #[arg(long, value_enum)]
     pub date_style: Option<DateStyleArg>,
+    /// Fit PDF, DOCX and printed HTML on at most N pages: tighten spacing,
+    /// then the font size down to a readable floor; reports what changed
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=50))]
+    pub fit_pages: Option<u32>,
     /// Width of the plain text in display columns
     #[arg(long, default_value_t = 78, value_parser = clap::value_parser!(u16).range(30..=400))]
     pub width: u16,

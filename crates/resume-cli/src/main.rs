@@ -222,20 +222,35 @@ fn build_one(
     args: &BuildArgs,
     timestamp: Option<i64>,
 ) -> Result<(), Failure> {
-    let _ = timestamp;
     let resume = load(path, args.from.from, Strictness::Render)?;
     let doc = resume_document::lower(&resume, &(&args.render).into());
     // Render everything first, so a failing format leaves no file behind.
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut failed = false;
     for &format in formats {
-        let bytes = match format {
-            Format::Txt => resume_text::text(&doc, &(&args.render).into()).into_bytes(),
-            Format::Pdf | Format::Docx | Format::Html => continue,
-        };
-        outputs.push((
-            args.output.join(format!("{stem}.{}", format.extension())),
-            bytes,
-        ));
+        match render(format, &doc, &args.render, timestamp) {
+            Ok((bytes, notes)) => {
+                for note in notes {
+                    eprintln!("note: {}: {note}", format.extension());
+                }
+                outputs.push((
+                    args.output.join(format!("{stem}.{}", format.extension())),
+                    bytes,
+                ));
+            }
+            Err(e) => {
+                eprintln!(
+                    "error: {}: cannot write the {}: {e}",
+                    path.display(),
+                    format.extension().to_uppercase()
+                );
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        eprintln!("error: nothing was written for {}", path.display());
+        return Err(Failure::Invalid);
     }
     fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create {}", args.output.display()))?;
@@ -256,6 +271,58 @@ fn build_one(
     Ok(())
 }
 
+/// Renders one format: its bytes and notes for the user.
+fn render(
+    format: Format,
+    doc: &resume_document::Document,
+    args: &args::RenderArgs,
+    timestamp: Option<i64>,
+) -> anyhow::Result<(Vec<u8>, Vec<String>)> {
+    let fit = args.fit_pages;
+    Ok(match format {
+        Format::Txt => (
+            resume_text::text(doc, &args.into()).into_bytes(),
+            Vec::new(),
+        ),
+        Format::Html => {
+            let options = resume_html::HtmlOptions {
+                fit_pages: Some(fit.unwrap_or(1)),
+                ..resume_html::HtmlOptions::default()
+            };
+            (resume_html::html(doc, &options)?.into_bytes(), Vec::new())
+        }
+        Format::Docx => {
+            let options = resume_docx::DocxOptions {
+                timestamp,
+                fit_pages: fit.map(|n| n as usize),
+            };
+            let out = resume_docx::docx_with_report(doc, &options)?;
+            (out.bytes, out.notes)
+        }
+        Format::Pdf => {
+            let mut options = resume_pdf::PdfOptions {
+                timestamp,
+                fit_pages: fit.map(|n| n as usize),
+                creator: format!("resume {}", env!("CARGO_PKG_VERSION")),
+                ..resume_pdf::PdfOptions::default()
+            };
+            let out = match resume_pdf::pdf_with_report(doc, &options) {
+                // The built-in fonts lack some characters: borrow them from
+                // the fonts installed on this machine, which is slower to
+                // load and so done only when needed.
+                Err(resume_pdf::PdfError::MissingGlyphs { .. }) => {
+                    let mut db = fontdb::Database::new();
+                    db.load_system_fonts();
+                    options.fallback_fonts = Some(std::sync::Arc::new(db));
+                    resume_pdf::pdf_with_report(doc, &options)?
+                }
+                other => other?,
+            };
+            (out.bytes, out.notes)
+        }
+    })
+}
+
 /// Writes through a temporary file in the same directory, then renames, so
 /// a reader never sees a half-written file and a failure leaves the old one.
 fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
@@ -269,6 +336,15 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     tmp.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    // A temporary file is private; the output gets the permissions of the
+    // file it replaces, or those of a normal new file.
+    let permissions = match fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        Err(_) => default_permissions(),
+    };
+    tmp.as_file()
+        .set_permissions(permissions)
         .with_context(|| format!("cannot write {}", path.display()))?;
     tmp.as_file()
         .sync_all()
@@ -311,6 +387,22 @@ fn convert(args: &ConvertArgs) -> Result<(), Failure> {
         None => print!("{text}"),
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    fs::Permissions::from_mode(0o644)
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> fs::Permissions {
+    let mut p = tempfile::tempfile()
+        .and_then(|f| f.metadata())
+        .map(|m| m.permissions())
+        .expect("a temporary file");
+    p.set_readonly(false);
+    p
 }
 
 const STARTER: &str = include_str!("starter.toml");

@@ -333,3 +333,218 @@ fn every_command_has_help_with_examples() {
         assert!(text.contains("Examples:"), "{cmd:?}: {text}");
     }
 }
+
+#[test]
+fn build_writes_every_format_by_default_deterministically() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = resume(dir.path(), &["build", seed().to_str().unwrap(), "-o", "a"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        listing(&dir.path().join("a")),
+        [
+            "wenqing-luo.docx",
+            "wenqing-luo.html",
+            "wenqing-luo.pdf",
+            "wenqing-luo.txt"
+        ]
+    );
+    let again = resume(dir.path(), &["build", seed().to_str().unwrap(), "-o", "b"]);
+    assert_eq!(again.status.code(), Some(0));
+    for f in listing(&dir.path().join("a")) {
+        let a = std::fs::read(dir.path().join("a").join(&f)).unwrap();
+        let b = std::fs::read(dir.path().join("b").join(&f)).unwrap();
+        assert!(
+            a == b,
+            "{f} differs between two builds with the same SOURCE_DATE_EPOCH"
+        );
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("a/wenqing-luo.pdf"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o644,
+            "outputs are readable like any new file"
+        );
+    }
+}
+
+/// A JSON Resume file as real ones are: an older schema's keys, nulls, empty
+/// strings, free-text dates, extra keys and missing sections.
+const MESSY_JSON: &str = r#"{
+  "basics": {
+    "name": "Sam Roe",
+    "label": "",
+    "email": "sam@example.com",
+    "website": "sam.example.com",
+    "picture": null,
+    "x-pronouns": "they/them"
+  },
+  "work": [
+    {
+      "company": "Old Schema Inc",
+      "position": "Engineer",
+      "startDate": "Spring 2019",
+      "endDate": "Present",
+      "summary": null,
+      "highlights": ["Shipped things"]
+    },
+    {
+      "name": "New Co",
+      "startDate": "2021-03",
+      "endDate": ""
+    }
+  ],
+  "skills": null,
+  "unknownSection": {"a": 1}
+}
+"#;
+
+#[test]
+fn messy_json_resume_builds_with_located_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("messy.json"), MESSY_JSON).unwrap();
+    let out = resume(dir.path(), &["build", "messy.json", "-o", "out"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    for expected in [
+        "messy.json:4:14",
+        "basics.label",
+        "work[0].startDate",
+        "`Spring 2019` is not an ISO 8601 date; it is shown as written",
+        "messy.json:16:18",
+        "work[0].summary",
+        "work[1].endDate",
+        "`sam.example.com` has no scheme",
+        "skills",
+    ] {
+        assert!(err.contains(expected), "expected {expected:?} in\n{err}");
+    }
+    let text = std::fs::read_to_string(dir.path().join("out/messy.txt")).unwrap();
+    assert!(text.contains("Spring 2019 – Present"), "{text}");
+    assert!(
+        text.contains("Old Schema Inc") && text.contains("New Co"),
+        "{text}"
+    );
+    assert_eq!(listing(&dir.path().join("out")).len(), 4);
+}
+
+#[test]
+fn check_is_the_strict_json_resume_validator() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("messy.json"), MESSY_JSON).unwrap();
+    let out = resume(dir.path(), &["check", "messy.json"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for expected in [
+        "error: null is not allowed here",
+        "messy.json:16:18",
+        "work[0].startDate",
+        "invalid date `Spring 2019`",
+    ] {
+        assert!(err.contains(expected), "expected {expected:?} in\n{err}");
+    }
+}
+
+#[test]
+fn json_that_cannot_be_rendered_is_an_error_naming_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.json"),
+        r#"{"basics": {"name": {"first": "Sam"}}}"#,
+    )
+    .unwrap();
+    let out = resume(dir.path(), &["build", "bad.json", "-o", "out"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("expected a string, found an object") && err.contains("basics.name"),
+        "{err}"
+    );
+    assert!(err.contains("bad.json:1:21"), "{err}");
+    assert!(listing(&dir.path().join("out")).is_empty());
+    std::fs::write(
+        dir.path().join("broken.json"),
+        "{\"basics\": {\"name\": \"Sam\",}}",
+    )
+    .unwrap();
+    let out = resume(dir.path(), &["check", "broken.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("broken.json:1:"), "{}", stderr(&out));
+}
+
+#[test]
+fn convert_round_trips_between_toml_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed();
+    let out = resume(
+        dir.path(),
+        &["convert", seed.to_str().unwrap(), "-o", "r.json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let check = resume(dir.path(), &["check", "r.json"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "our JSON passes the strict check: {}",
+        stderr(&check)
+    );
+    let back = resume(dir.path(), &["convert", "r.json", "-o", "r.toml"]);
+    assert_eq!(back.status.code(), Some(0), "{}", stderr(&back));
+    let a = resume(
+        dir.path(),
+        &["build", seed.to_str().unwrap(), "-f", "txt", "-o", "a"],
+    );
+    let b = resume(dir.path(), &["build", "r.toml", "-f", "txt", "-o", "b"]);
+    assert_eq!(a.status.code(), Some(0));
+    assert_eq!(b.status.code(), Some(0), "{}", stderr(&b));
+    assert_eq!(
+        std::fs::read(dir.path().join("a/wenqing-luo.txt")).unwrap(),
+        std::fs::read(dir.path().join("b/r.txt")).unwrap()
+    );
+    let same = resume(dir.path(), &["convert", "r.toml", "-o", "r.toml"]);
+    assert_eq!(
+        same.status.code(),
+        Some(2),
+        "a conversion never overwrites its source"
+    );
+}
+
+#[test]
+fn from_overrides_the_extension_and_the_source_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    std::fs::write(dir.path().join("out/r.txt"), format!("{BASICS}")).unwrap();
+    let unknown = resume(dir.path(), &["check", "out/r.txt"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("--from"), "{}", stderr(&unknown));
+    let checked = resume(dir.path(), &["check", "--from", "toml", "out/r.txt"]);
+    assert_eq!(checked.status.code(), Some(0), "{}", stderr(&checked));
+    let build = resume(
+        dir.path(),
+        &[
+            "build",
+            "--from",
+            "toml",
+            "out/r.txt",
+            "-f",
+            "txt",
+            "-o",
+            "out",
+        ],
+    );
+    assert_eq!(build.status.code(), Some(2));
+    assert!(
+        stderr(&build).contains("refusing to overwrite the source"),
+        "{}",
+        stderr(&build)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out/r.txt")).unwrap(),
+        BASICS
+    );
+}

@@ -143,7 +143,12 @@ impl Cx {
     }
 
     pub fn null(&mut self, node: &Node, path: &str) {
-        self.lenient("null treated as absent", &node.span, path)
+        let message = if self.mode == Mode::JsonLenient {
+            "null treated as absent"
+        } else {
+            "null is not allowed here"
+        };
+        self.lenient(message, &node.span, path)
             .with_hint_mut("remove the key or give it a value");
     }
 
