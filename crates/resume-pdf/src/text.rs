@@ -1,0 +1,304 @@
+//! Paragraphs: styled runs of text, shaped once, then broken into lines at
+//! Unicode line-break opportunities for whatever width and size a layout
+//! asks for.
+
+use std::collections::BTreeSet;
+
+use unicode_linebreak::BreakOpportunity;
+
+use crate::fonts::{Fonts, Glyph, Style, is_invisible};
+
+/// Which theme colour a run is drawn in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ink {
+    Text,
+    Muted,
+    Accent,
+    Link,
+}
+
+/// The look of a run of text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Run {
+    pub style: Style,
+    pub ink: Ink,
+    pub link: Option<String>,
+}
+
+/// A paragraph before shaping: text and the runs that style it.
+#[derive(Debug, Default)]
+pub(crate) struct ParaBuilder {
+    text: String,
+    runs: Vec<Run>,
+    /// Byte ranges of `text` and the run each is set in.
+    spans: Vec<(usize, usize, u16)>,
+    /// Break only at these byte offsets, instead of at every opportunity.
+    breaks_only: Option<Vec<usize>>,
+}
+
+impl ParaBuilder {
+    pub fn new() -> ParaBuilder {
+        ParaBuilder::default()
+    }
+
+    /// Appends `text` in the given look. White space collapses to single
+    /// spaces across pushes, as it does in HTML, and invisible characters are
+    /// left out.
+    pub fn push(&mut self, text: &str, style: Style, ink: Ink, link: Option<&str>) -> &mut Self {
+        let run = Run {
+            style,
+            ink,
+            link: link.map(str::to_owned),
+        };
+        let index = match self.runs.iter().position(|r| *r == run) {
+            Some(i) => i,
+            None => {
+                self.runs.push(run);
+                self.runs.len() - 1
+            }
+        };
+        let start = self.text.len();
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !self.text.is_empty() && !self.text.ends_with(' ') {
+                    self.text.push(' ');
+                }
+            } else if !is_invisible(c) {
+                self.text.push(c);
+            }
+        }
+        if self.text.len() > start {
+            self.spans.push((start, self.text.len(), index as u16));
+        }
+        self
+    }
+
+    /// Allows line breaks only after what has been pushed so far (and
+    /// wherever later calls allow), e.g. between contact items.
+    pub fn break_here(&mut self) -> &mut Self {
+        let at = self.text.len();
+        self.breaks_only.get_or_insert_with(Vec::new).push(at);
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// Every character with the style it is set in, to find fonts for them.
+    pub fn chars(&self, out: &mut BTreeSet<(char, Style)>) {
+        for &(start, end, run) in &self.spans {
+            let style = self.runs[run as usize].style;
+            for c in self.text[start..end].chars() {
+                if !c.is_whitespace() {
+                    out.insert((c, style));
+                }
+            }
+        }
+    }
+
+    /// Shapes the paragraph.
+    pub fn shape(mut self, fonts: &Fonts<'_>) -> Para {
+        // A trailing space would only hang at the end of the last line.
+        while self.text.ends_with(' ') {
+            self.text.pop();
+            if let Some(last) = self.spans.last_mut() {
+                last.1 = last.1.min(self.text.len());
+                if last.0 >= last.1 {
+                    self.spans.pop();
+                }
+            }
+        }
+        let mut glyphs = Vec::with_capacity(self.text.len());
+        for &(start, end, run) in &self.spans {
+            fonts.shape(
+                &self.text,
+                start..end,
+                self.runs[run as usize].style,
+                run,
+                &mut glyphs,
+            );
+        }
+        let breaks = match self.breaks_only {
+            Some(only) => only
+                .into_iter()
+                .filter(|&b| b > 0 && b < self.text.len())
+                .collect(),
+            None => unicode_linebreak::linebreaks(&self.text)
+                .filter(|&(b, kind)| {
+                    b < self.text.len()
+                        && kind == BreakOpportunity::Allowed
+                        && between_words(&self.text, b)
+                })
+                .map(|(b, _)| b)
+                .collect(),
+        };
+        Para {
+            text: self.text,
+            runs: self.runs,
+            glyphs,
+            breaks,
+        }
+    }
+}
+
+/// Whether a Unicode break opportunity at `at` falls between words. UAX #14
+/// also allows breaks inside tokens such as "C++14" (after a plus sign) that a
+/// résumé must keep whole; these are kept only after spaces, hyphens and
+/// dashes, and around characters of scripts written without spaces.
+fn between_words(text: &str, at: usize) -> bool {
+    use unicode_linebreak::BreakClass as B;
+    let Some(before) = text[..at].chars().next_back() else {
+        return false;
+    };
+    let after = text[at..].chars().next();
+    let spaceless = |c: char| {
+        matches!(
+            unicode_linebreak::break_property(u32::from(c)),
+            B::Ideographic
+                | B::ConditionalJapaneseStarter
+                | B::HangulLvSyllable
+                | B::HangulLvtSyllable
+                | B::HangulLJamo
+                | B::HangulVJamo
+                | B::HangulTJamo
+                | B::ComplexContext
+        )
+    };
+    matches!(
+        unicode_linebreak::break_property(u32::from(before)),
+        B::Space | B::ZeroWidthSpace | B::After | B::Hyphen | B::BeforeAndAfter
+    ) || spaceless(before)
+        || after.is_some_and(spaceless)
+}
+
+/// A shaped paragraph.
+#[derive(Debug)]
+pub(crate) struct Para {
+    pub text: String,
+    pub runs: Vec<Run>,
+    pub glyphs: Vec<Glyph>,
+    /// Byte offsets where a new line may start, ascending.
+    breaks: Vec<usize>,
+}
+
+/// One line of a paragraph: a range of its glyphs, without the spaces at
+/// the break.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LineRange {
+    pub start: usize,
+    pub end: usize,
+    /// Width in em.
+    pub width: f32,
+}
+
+impl Para {
+    /// Natural width of the whole paragraph on one line, in em.
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.adv).sum()
+    }
+
+    /// Breaks the paragraph into lines. `width(i)` is the room for line `i`
+    /// in em. Lines break only at break opportunities; a word wider than its
+    /// line is the one thing split between letters.
+    pub fn lines(&self, width: impl Fn(usize) -> f32) -> Vec<LineRange> {
+        let mut lines = Vec::new();
+        if self.glyphs.is_empty() {
+            return lines;
+        }
+        // Segments: the glyphs between two break opportunities, with the
+        // width of their trailing spaces kept apart (spaces hang at a break).
+        let mut segments: Vec<(usize, usize, f32, f32)> = Vec::new();
+        let mut next_break = self.breaks.iter().copied().peekable();
+        let mut seg_start = 0;
+        let mut ink = 0.0;
+        let mut trailing = 0.0;
+        for (i, g) in self.glyphs.iter().enumerate() {
+            let at = g.text.0 as usize;
+            let mut boundary = false;
+            while next_break.peek().is_some_and(|&b| b <= at) {
+                next_break.next();
+                boundary = true;
+            }
+            if boundary && i > seg_start {
+                segments.push((seg_start, i, ink, trailing));
+                seg_start = i;
+                ink = 0.0;
+                trailing = 0.0;
+            }
+            if g.space {
+                trailing += g.adv;
+            } else {
+                ink += trailing + g.adv;
+                trailing = 0.0;
+            }
+        }
+        segments.push((seg_start, self.glyphs.len(), ink, trailing));
+
+        // Greedy filling: as many segments as fit, which for a résumé's short
+        // paragraphs reads as well as a global optimum and is predictable.
+        const SLACK: f32 = 1e-4;
+        let mut start = segments[0].0;
+        let mut end = start;
+        let mut used = 0.0; // ink width of the line so far
+        let mut pending = 0.0; // spaces after the line's last segment
+        let mut empty = true;
+        for &(s, e, seg_ink, seg_trailing) in &segments {
+            let room = width(lines.len());
+            if !empty && used + pending + seg_ink > room + SLACK {
+                lines.push(self.line(start, end, used));
+                start = s;
+                used = 0.0;
+                pending = 0.0;
+                empty = true;
+            }
+            if empty && seg_ink > width(lines.len()) + SLACK {
+                // A single word wider than the line: split it between clusters,
+                // never before a space (spaces hang) nor inside a cluster.
+                let mut from = s;
+                loop {
+                    let room = width(lines.len());
+                    let mut w = 0.0;
+                    let mut to = from;
+                    while to < e {
+                        let g = &self.glyphs[to];
+                        let starts_cluster = g.text.0 != g.text.1;
+                        if to > from && starts_cluster && !g.space && w + g.adv > room + SLACK {
+                            break;
+                        }
+                        w += g.adv;
+                        to += 1;
+                    }
+                    if to == e {
+                        start = from;
+                        end = e;
+                        used = (w - seg_trailing).max(0.0);
+                        pending = seg_trailing;
+                        empty = false;
+                        break;
+                    }
+                    lines.push(self.line(from, to, w));
+                    from = to;
+                }
+                continue;
+            }
+            used += if empty { 0.0 } else { pending };
+            used += seg_ink;
+            pending = seg_trailing;
+            end = e;
+            empty = false;
+        }
+        if !empty {
+            lines.push(self.line(start, end, used));
+        }
+        lines
+    }
+
+    fn line(&self, start: usize, end: usize, width: f32) -> LineRange {
+        let mut end = end;
+        while end > start && self.glyphs[end - 1].space {
+            end -= 1;
+        }
+        LineRange { start, end, width }
+    }
+}

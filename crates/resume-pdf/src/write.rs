@@ -1,0 +1,509 @@
+//! Writing: placed glyphs and rules become a printpdf document with subset
+//! fonts, links and metadata, serialised deterministically.
+
+use std::collections::BTreeMap;
+
+use printpdf::{
+    Actions, BorderArray, Codepoint, Color, ColorArray, FontId, FontMetrics, FontType,
+    LinkAnnotation, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
+    PdfFontMetricsStub, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect, Rgb, TextItem,
+    TextMatrix,
+};
+use resume_document::{Document, Theme};
+use rustybuzz::ttf_parser;
+
+use crate::PdfError;
+use crate::fonts::Fonts;
+use crate::layout::{Laid, Metrics, ParaRef, Placed};
+use crate::text::{Ink, Para};
+
+/// Document-level facts that are not part of the layout.
+#[derive(Debug)]
+pub(crate) struct Info<'a> {
+    pub doc: &'a Document,
+    pub timestamp: Option<i64>,
+    pub creator: &'a str,
+}
+
+/// Rounds a length to 1/100 pt: finer than any device, and short to write.
+fn r2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+fn color(theme: &Theme, ink: Ink) -> Color {
+    let c = match ink {
+        Ink::Text => theme.text,
+        Ink::Muted => theme.muted,
+        Ink::Accent => theme.accent,
+        Ink::Link => theme.link,
+    };
+    let [r, g, b] = c.unit();
+    Color::Rgb(Rgb {
+        r,
+        g,
+        b,
+        icc_profile: None,
+    })
+}
+
+fn rule_color(theme: &Theme, ink: Ink) -> Color {
+    match ink {
+        Ink::Accent => {
+            let [r, g, b] = theme.rule.unit();
+            Color::Rgb(Rgb {
+                r,
+                g,
+                b,
+                icc_profile: None,
+            })
+        }
+        other => color(theme, other),
+    }
+}
+
+/// One glyph as drawn: where, in which face, and the text it stands for.
+struct Drawn<'p> {
+    face: u16,
+    gid: u16,
+    /// Left edge of the glyph (pen plus offset), in points.
+    x: f32,
+    adv: f32,
+    text: &'p str,
+    ink: Ink,
+    link: Option<&'p str>,
+}
+
+/// The glyphs of a placed line with their absolute positions.
+fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
+    let Placed::Text {
+        line,
+        x,
+        size,
+        justify,
+        ..
+    } = placed
+    else {
+        return Vec::new();
+    };
+    let mut pen = *x;
+    let mut out = Vec::with_capacity(line.end - line.start);
+    for g in &para.glyphs[line.start..line.end] {
+        let run = &para.runs[g.run as usize];
+        out.push(Drawn {
+            face: g.face,
+            gid: g.gid,
+            x: pen + g.dx * size,
+            adv: g.adv * size,
+            text: &para.text[g.text.0 as usize..g.text.1 as usize],
+            ink: run.ink,
+            link: run.link.as_deref(),
+        });
+        pen += g.adv * size;
+        if g.space {
+            pen += justify;
+        }
+    }
+    out
+}
+
+/// A face cut down to the glyphs a document uses.
+struct Subset {
+    id: FontId,
+    /// Original glyph id to the id in the subset.
+    remap: BTreeMap<u16, u16>,
+    /// Width the PDF viewer advances by for each subset glyph, in 1/1000 em.
+    widths: BTreeMap<u16, i64>,
+}
+
+fn subset_faces(
+    fonts: &Fonts<'_>,
+    used: &BTreeMap<u16, BTreeMap<u16, String>>,
+    doc: &mut PdfDocument,
+) -> Result<BTreeMap<u16, Subset>, PdfError> {
+    let mut out = BTreeMap::new();
+    for (n, (&face_index, glyphs)) in used.iter().enumerate() {
+        let font = &fonts.faces[face_index as usize];
+        let mut remapper = subsetter::GlyphRemapper::new();
+        for &gid in glyphs.keys() {
+            remapper.remap(gid);
+        }
+        let bytes = subsetter::subset(font.data, font.index, &remapper)
+            .map_err(|e| PdfError::Font(format!("cannot subset {}: {e}", font.ps_name)))?;
+        let mut remap = BTreeMap::new();
+        let mut glyph_widths = BTreeMap::new();
+        let mut widths = BTreeMap::new();
+        for &gid in glyphs.keys() {
+            let new = remapper.get(gid).unwrap_or(0);
+            remap.insert(gid, new);
+            let advance = font.hmtx_advance(gid);
+            glyph_widths.insert(new, advance);
+            // printpdf writes /W as the truncated width in 1/1000 em.
+            widths.insert(new, (f32::from(advance) * 1000.0 / font.upem) as i64);
+        }
+        // The subset tag: six capitals derived from the face and its glyphs,
+        // so it is stable for the same text and differs between subsets.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in font
+            .ps_name
+            .bytes()
+            .chain(glyphs.keys().flat_map(|g| g.to_be_bytes()))
+        {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
+        }
+        let tag: String = (0..6)
+            .map(|i| char::from(b'A' + ((hash >> (i * 8)) % 26) as u8))
+            .collect();
+        let face: &ttf_parser::Face<'_> = &font.face;
+        let bbox = face.global_bounding_box();
+        let angle = face.italic_angle();
+        let parsed = ParsedFont {
+            original_bytes: bytes,
+            font_index: 0,
+            font_name: Some(format!("{tag}+{}", font.ps_name)),
+            codepoint_to_glyph: BTreeMap::new(),
+            glyph_widths,
+            units_per_em: face.units_per_em(),
+            font_metrics: FontMetrics {
+                ascent: face.ascender(),
+                descent: face.descender(),
+            },
+            font_type: if face.tables().glyf.is_some() {
+                FontType::TrueType
+            } else {
+                FontType::OpenTypeCFF(())
+            },
+            pdf_font_metrics: PdfFontMetricsStub {
+                units_per_em: face.units_per_em(),
+                x_min: bbox.x_min,
+                y_min: bbox.y_min,
+                x_max: bbox.x_max,
+                y_max: bbox.y_max,
+                // printpdf derives /ItalicAngle from the caret slope.
+                caret_slope_rise: 1000,
+                caret_slope_run: ((-angle).to_radians().tan() * 1000.0).round() as i16,
+                us_weight_class: face.weight().to_number(),
+            },
+        };
+        let id = FontId(format!("F{}", n + 1));
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(parsed));
+        out.insert(face_index, Subset { id, remap, widths });
+    }
+    Ok(out)
+}
+
+/// Writes the laid-out pages as PDF bytes.
+pub(crate) fn write(
+    laid: &Laid,
+    paras: &[Para],
+    fonts: &Fonts<'_>,
+    m: &Metrics,
+    info: &Info<'_>,
+) -> Result<Vec<u8>, PdfError> {
+    let theme = &info.doc.theme;
+    let para_of = |r: ParaRef| match r {
+        ParaRef::Body(i) => &paras[i],
+        ParaRef::Footer(i) => &laid.footers[i],
+    };
+
+    // Glyphs in use, per face, with the text each stands for (for ToUnicode).
+    let mut used: BTreeMap<u16, BTreeMap<u16, String>> = BTreeMap::new();
+    let pages: Vec<Vec<(f32, f32, Vec<Drawn<'_>>)>> = laid
+        .pages
+        .iter()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| match item {
+                    Placed::Text {
+                        para,
+                        baseline,
+                        size,
+                        ..
+                    } => Some((*baseline, *size, drawn(para_of(*para), item))),
+                    Placed::Rule { .. } => None,
+                })
+                .collect()
+        })
+        .collect();
+    for page in &pages {
+        for (_, _, glyphs) in page {
+            for g in glyphs {
+                let entry = used.entry(g.face).or_default().entry(g.gid).or_default();
+                if entry.is_empty() {
+                    entry.push_str(g.text);
+                }
+            }
+        }
+    }
+
+    let meta = &info.doc.meta;
+    let mut doc = PdfDocument::new(&meta.title);
+    let subsets = subset_faces(fonts, &used, &mut doc)?;
+
+    for (items, texts) in laid.pages.iter().zip(&pages) {
+        let mut ops = Vec::new();
+        for item in items {
+            if let Placed::Rule {
+                x0,
+                x1,
+                y,
+                thickness,
+                ink,
+            } = item
+            {
+                ops.push(Op::SetFillColor {
+                    col: rule_color(theme, *ink),
+                });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(r2(*x0)),
+                        y: Pt(r2(m.page_h - y - thickness)),
+                        width: Pt(r2(x1 - x0)),
+                        height: Pt(r2(*thickness)),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
+            }
+        }
+        ops.push(Op::StartTextSection);
+        let mut font_state: Option<(u16, f32)> = None;
+        let mut ink_state: Option<Ink> = None;
+        let mut links: Vec<(String, f32, f32, f32, f32)> = Vec::new();
+        for (baseline, size, glyphs) in texts {
+            let y = r2(m.page_h - baseline);
+            let mut i = 0;
+            while i < glyphs.len() {
+                let first = &glyphs[i];
+                let mut j = i + 1;
+                while j < glyphs.len() && glyphs[j].face == first.face && glyphs[j].ink == first.ink
+                {
+                    j += 1;
+                }
+                let subset = &subsets[&first.face];
+                if font_state != Some((first.face, *size)) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(subset.id.clone()),
+                        size: Pt(*size),
+                    });
+                    font_state = Some((first.face, *size));
+                }
+                if ink_state != Some(first.ink) {
+                    ops.push(Op::SetFillColor {
+                        col: color(theme, first.ink),
+                    });
+                    ink_state = Some(first.ink);
+                }
+                let x0 = r2(first.x);
+                let to_em = 1000.0 / size;
+                let codes: Vec<Codepoint> = (i..j)
+                    .map(|k| {
+                        let g = &glyphs[k];
+                        let gid = subset.remap[&g.gid];
+                        // The TJ adjustment that puts the next glyph exactly
+                        // where the layout wants it, given the width the viewer
+                        // advances by.
+                        let offset = if k + 1 < j {
+                            let here = (g.x - x0) * to_em;
+                            let next = (glyphs[k + 1].x - x0) * to_em;
+                            let w = subset.widths[&gid] as f32;
+                            (here + w - next) * 100.0
+                        } else {
+                            0.0
+                        };
+                        Codepoint {
+                            gid,
+                            offset: offset.round() / 100.0,
+                            cid: Some(g.text.to_owned()),
+                        }
+                    })
+                    .collect();
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(x0), Pt(y)),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::GlyphIds(codes)],
+                });
+                i = j;
+            }
+            // Link areas: runs of glyphs with the same target, merged.
+            let mut k = 0;
+            while k < glyphs.len() {
+                let Some(url) = glyphs[k].link else {
+                    k += 1;
+                    continue;
+                };
+                let start = glyphs[k].x;
+                let mut end = start + glyphs[k].adv;
+                while k < glyphs.len() && glyphs[k].link == Some(url) {
+                    end = glyphs[k].x + glyphs[k].adv;
+                    k += 1;
+                }
+                links.push((url.to_owned(), start, end, *baseline, *size));
+            }
+        }
+        ops.push(Op::EndTextSection);
+        for (url, x0, x1, baseline, size) in links {
+            ops.push(Op::LinkAnnotation {
+                link: LinkAnnotation::new(
+                    Rect::from_xywh(
+                        Pt(r2(x0)),
+                        Pt(r2(m.page_h - baseline - 0.3 * size)),
+                        Pt(r2(x1 - x0)),
+                        Pt(r2(1.25 * size)),
+                    ),
+                    Actions::Uri(uri_ascii(&url)),
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    Some(ColorArray::Transparent),
+                    None,
+                ),
+            });
+        }
+        let page = Rect::from_wh(Pt(m.page_w), Pt(m.page_h));
+        doc.pages.push(PdfPage {
+            media_box: page.clone(),
+            trim_box: page.clone(),
+            crop_box: page,
+            ops,
+        });
+    }
+
+    let di = &mut doc.metadata.info;
+    di.author = meta.author.clone();
+    di.subject = meta.subject.clone();
+    di.keywords = if meta.keywords.is_empty() {
+        Vec::new()
+    } else {
+        vec![meta.keywords.join(", ")]
+    };
+    di.creator = info.creator.to_owned();
+    di.producer = format!(
+        "resume-pdf {} with printpdf 0.12",
+        env!("CARGO_PKG_VERSION")
+    );
+    if let Some(ts) = info.timestamp {
+        let date = OffsetDateTime::from_unix_timestamp(ts)
+            .map_err(|e| PdfError::InvalidTimestamp(format!("{ts}: {e}")))?;
+        di.creation_date = date;
+        di.modification_date = date;
+        di.metadata_date = date;
+    }
+
+    let mut warnings = Vec::new();
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut lo = doc.to_lopdf_document(&options, &mut warnings);
+    if let Some(w) = warnings
+        .iter()
+        .find(|w| w.severity == PdfParseErrorSeverity::Error)
+    {
+        return Err(PdfError::Write(w.msg.clone()));
+    }
+    finish(&mut lo, info)?;
+    lo.compress();
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    stamp_id(&mut bytes);
+    Ok(bytes)
+}
+
+/// The file identifier before it is known: replaced by [`stamp_id`].
+const ID_PLACEHOLDER: [u8; 16] = [0; 16];
+
+/// Adjusts what printpdf writes: a clean Info dictionary, the language and
+/// title display in the catalog, and a placeholder file identifier.
+fn finish(lo: &mut lopdf::Document, info: &Info<'_>) -> Result<(), PdfError> {
+    use lopdf::{Dictionary, Object, StringFormat};
+    let err = |e: lopdf::Error| PdfError::Write(e.to_string());
+    lo.version = "1.7".into();
+    if let Ok(id) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
+        let dict = lo.get_dictionary_mut(id).map_err(err)?;
+        for key in [&b"Trapped"[..], b"GTS_PDFXVersion", b"Identifier"] {
+            dict.remove(key);
+        }
+        if info.timestamp.is_none() {
+            dict.remove(b"CreationDate");
+            dict.remove(b"ModDate");
+        }
+        for key in [&b"Subject"[..], b"Keywords"] {
+            if dict
+                .get(key)
+                .ok()
+                .and_then(|v| v.as_str().ok())
+                .is_some_and(<[u8]>::is_empty)
+            {
+                dict.remove(key);
+            }
+        }
+    }
+    let catalog = lo.catalog_mut().map_err(err)?;
+    let language = info.doc.meta.language.trim();
+    if !language.is_empty() {
+        catalog.set(
+            "Lang",
+            Object::String(language.as_bytes().to_vec(), StringFormat::Literal),
+        );
+    }
+    catalog.set(
+        "ViewerPreferences",
+        Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))]),
+    );
+    let placeholder = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
+    lo.trailer
+        .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
+    Ok(())
+}
+
+/// Replaces the placeholder identifier with a digest of the file, so the
+/// identifier is the same for the same bytes and differs otherwise.
+fn stamp_id(bytes: &mut [u8]) {
+    let placeholder: String = format!("<{}>", "00".repeat(ID_PLACEHOLDER.len()));
+    let digest = <md5::Md5 as md5::Digest>::digest(&*bytes);
+    let hex: String = digest
+        .as_slice()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let replacement = format!("<{hex}>");
+    let trailer = bytes.windows(7).rposition(|w| w == b"trailer").unwrap_or(0);
+    let mut at = trailer;
+    while let Some(pos) = bytes[at..]
+        .windows(placeholder.len())
+        .position(|w| w == placeholder.as_bytes())
+    {
+        let start = at + pos;
+        bytes[start..start + replacement.len()].copy_from_slice(replacement.as_bytes());
+        at = start + replacement.len();
+    }
+}
+
+/// A URI in 7-bit ASCII, as PDF link actions require: other bytes are
+/// percent-encoded.
+fn uri_ascii(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for b in url.bytes() {
+        if b.is_ascii_graphic() {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The cap height of the body face in em, for centring text in line boxes.
+pub(crate) fn cap_height(fonts: &Fonts<'_>) -> f32 {
+    let face: &ttf_parser::Face<'_> = &fonts.faces[0].face;
+    let upem = f32::from(face.units_per_em());
+    face.capital_height()
+        .map(|c| f32::from(c) / upem)
+        .unwrap_or(0.7)
+}
