@@ -388,8 +388,14 @@ impl<'n> Obj<'n> {
         f: impl FnOnce(&mut Cx, &Node, &str) -> Option<T>,
     ) -> Option<T> {
         let present = self.fields.iter().any(|f| f.key == key);
+        // A misspelt key is reported as unknown with a did-you-mean; saying
+        // the right key is missing as well would only repeat it.
+        let misspelt = self
+            .fields
+            .iter()
+            .any(|f| f.key != key && suggest(&f.key, &[key]).is_some());
         let value = self.get(cx, key, f);
-        if !present && cx.toml() {
+        if !present && !misspelt && cx.toml() {
             let span = self.head_span();
             let path = self.child_path(key);
             let what = if cx.toml() { "table" } else { "object" };

@@ -740,3 +740,198 @@ fn custom_entry(cx: &mut Cx, n: &Node, p: &str) -> Option<CustomEntry> {
     );
     Some(e)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{LineIndex, parse_toml};
+
+    /// Parses `input` and renders its diagnostics as `line:col severity: message`,
+    /// one per line, or `ok` when there are none.
+    fn diagnose(input: &str) -> String {
+        let diags = match parse_toml(input) {
+            Ok((_, warnings)) => warnings,
+            Err(diags) => diags,
+        };
+        if diags.is_empty() {
+            return "ok".into();
+        }
+        let index = LineIndex::new(input);
+        diags
+            .iter()
+            .map(|d| {
+                let (line, col) = d.span.as_ref().map_or((0, 0), |s| index.line_col(s.start));
+                let sev = if d.is_error() { "error" } else { "warning" };
+                format!("{line}:{col} {sev}: {}", d.message)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[track_caller]
+    fn check(body: &str, expect: &str) {
+        let input = format!("[basics]\nname = \"A\"\n{body}");
+        assert_eq!(diagnose(&input), expect, "source:\n{input}");
+    }
+
+    /// Like [`check`], with `body` at the top level before `[basics]`.
+    #[track_caller]
+    fn check_top(body: &str, expect: &str) {
+        let input = format!("{body}[basics]\nname = \"A\"\n");
+        assert_eq!(diagnose(&input), expect, "source:\n{input}");
+    }
+
+    #[test]
+    fn valid_sources() {
+        check("", "ok");
+        check(
+            "[[work]]\ncompany = \"C\"\nstart = \"2020\"\nend = \"present\"\n",
+            "ok",
+        );
+        check("[[work]]\ncompany = \"C\"\nstart = 2020-06-01\n", "ok");
+        check(
+            "[[education]]\ninstitution = \"U\"\nstart = \"2020-01\"\nend = \"2020\"\n",
+            "ok",
+        );
+        check(
+            "[[custom]]\nid = \"talks\"\ntitle = \"Talks\"\nitems = [\"x\"]\n[layout]\norder = [\"talks\"]\n",
+            "ok",
+        );
+        check(
+            "[[skills]]\nname = \"S\"\nkeywords = [\"a\"]\ntags = [\"x\"]\n",
+            "ok",
+        );
+    }
+
+    #[test]
+    fn unknown_keys() {
+        check(
+            "[[work]]\ncompnay = \"C\"\n",
+            "4:1 error: unknown key `compnay` in `work[0]`",
+        );
+        check(
+            "titel = \"x\"\n",
+            "3:1 error: unknown key `titel` in `basics`",
+        );
+        check(
+            "[[work]]\ncompany = \"C\"\nbullets = [\"x\"]\n",
+            "5:1 error: unknown key `bullets` in `work[0]`",
+        );
+        check(
+            "[experience]\n",
+            "3:2 error: unknown key `experience` at the top level",
+        );
+    }
+
+    #[test]
+    fn wrong_types() {
+        check(
+            "[[work]]\ncompany = [\"C\"]\n",
+            "4:11 error: expected a string, found an array",
+        );
+        check(
+            "[[work]]\ncompany = \"C\"\nhighlights = \"x\"\n",
+            "5:14 error: expected an array, found a string",
+        );
+        check(
+            "[[work]]\ncompany = \"C\"\nhighlights = [true]\n",
+            "5:15 error: expected a string, found a boolean",
+        );
+        check_top(
+            "work = 3\n",
+            "1:8 error: expected an array, found an integer",
+        );
+        check(
+            "profiles = [\"x\"]\n",
+            "3:13 error: expected a table, found a string",
+        );
+    }
+
+    #[test]
+    fn dates() {
+        check(
+            "[[work]]\ncompany = \"C\"\nstart = \"June 2020\"\n",
+            "5:9 error: invalid date `June 2020`: expected a date as YYYY, YYYY-MM or YYYY-MM-DD",
+        );
+        check(
+            "[[work]]\ncompany = \"C\"\nstart = \"2020-02-30\"\n",
+            "5:9 error: invalid date `2020-02-30`: day 30 does not exist in 2020-02",
+        );
+        check(
+            "[[work]]\ncompany = \"C\"\nstart = \"2021\"\nend = \"2020-06\"\n",
+            "6:7 error: the end (2020-06) is before the start (2021)",
+        );
+        check(
+            "[[work]]\ncompany = \"C\"\nstart = \"present\"\n",
+            "5:9 error: a start date cannot be `present`",
+        );
+        check(
+            "[[work]]\ncompany = \"C\"\nstart = 2020-06-01T10:00:00\n",
+            "5:9 error: expected a date without a time",
+        );
+    }
+
+    #[test]
+    fn links() {
+        check(
+            "website = \"ftp://x.org\"\n",
+            "3:11 error: link refused: links with the scheme `ftp:` are not allowed",
+        );
+        check(
+            "website = \"x.org\"\n",
+            "3:11 error: link refused: `x.org` is not an absolute link",
+        );
+        check(
+            "website = { label = \"Site\" }\n",
+            "3:11 error: missing `url`",
+        );
+        check(
+            "summary = \"[x](data:text/html,1)\"\n",
+            "3:11 error: link refused: links with the scheme `data:` are not allowed",
+        );
+        check("summary = \"[x](https://ok.dev)\"\n", "ok");
+        check(
+            "[[projects]]\nname = \"P\"\nurl_label = \"Link\"\n",
+            "5:13 error: `url_label` needs a `url`",
+        );
+    }
+
+    #[test]
+    fn warnings_do_not_fail() {
+        check_top(
+            "work = []\n",
+            "1:1 warning: the section `work` is empty and is left out",
+        );
+        check(
+            "headline = \"\"\n",
+            "3:12 warning: this text is empty and is left out",
+        );
+        check(
+            "[[custom]]\nid = \"x\"\ntitle = \"X\"\n",
+            "3:1 warning: the custom section `x` has no entries or items and is left out",
+        );
+    }
+
+    #[test]
+    fn layout() {
+        check(
+            "[layout]\ndate_style = \"longer\"\n",
+            "4:14 error: unknown date style `longer`",
+        );
+        check(
+            "[layout]\nlocale = \"xx\"\n",
+            "4:10 error: unknown locale `xx`",
+        );
+        check(
+            "[layout]\norder = [\"work\", \"work\"]\n",
+            "4:18 error: `work` is listed twice",
+        );
+        check(
+            "[layout.sections.skils]\ntitle = \"S\"\n",
+            "3:18 error: no section is called `skils`",
+        );
+        check(
+            "[[custom]]\nid = \"work\"\ntitle = \"W\"\nitems = [\"x\"]\n",
+            "4:6 error: `work` cannot be the id of a custom section",
+        );
+    }
+}
