@@ -158,46 +158,76 @@ impl Fit {
     }
 }
 
-/// The smallest spacing, as a multiple of the theme's, that fitting uses.
-const MIN_SPACE: f32 = 0.5;
-/// The smallest body size fitting uses, as a fraction of the theme's.
-const MIN_BODY: f32 = 0.85;
-/// Nor smaller than this, in points, whatever the theme says.
-const FLOOR_PT: f32 = 8.0;
+/// Spacing tried first, as fractions of the theme's gaps; the same steps
+/// as the PDF backend's fit, so both tighten alike.
+const SPACING_STEPS: [f32; 3] = [0.85, 0.7, 0.55];
+/// Then the body size shrinks in steps of this many points...
+const SIZE_STEP: f32 = 0.25;
+/// ...down to this size, the PDF backend's readable floor.
+const READABLE_FLOOR: f32 = 8.5;
+
+/// How the printed page was set, and what a person should know about it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Fitting {
+    pub fit: Fit,
+    /// What fitting changed or could not do, in one sentence.
+    pub note: Option<String>,
+}
 
 /// Chooses how to print `doc` on at most `pages` sheets: the theme's own
-/// values when they fit, else spacing tightened step by step to half, then
-/// the body size reduced in tenths of a point to a readable floor. When even
-/// that does not fit, the theme's values stand and the page runs on.
-pub(crate) fn fit(doc: &Document, g: &Geometry, pages: Option<u32>) -> Fit {
+/// values when they fit, else spacing tightened step by step, then the body
+/// size reduced step by step to a readable floor. When even that does not
+/// fit, the theme's values stand and the page runs on.
+pub(crate) fn fit(doc: &Document, g: &Geometry, pages: Option<u32>) -> Fitting {
     let theme = Fit::theme(g);
+    let natural = Fitting {
+        fit: theme,
+        note: None,
+    };
     let Some(pages) = pages.filter(|&p| p > 0) else {
-        return theme;
+        return natural;
     };
     let (_, page_h) = g.printable();
     // Each page break may leave a few lines unused, since titles stay with
     // what follows; 2% of slack covers rounding in the browser.
     let budget = pages as f32 * page_h * 0.98 - (pages - 1) as f32 * 3.0 * g.body * g.leading;
     if height(doc, g, theme) <= budget {
-        return theme;
+        return natural;
     }
-    let spacing = (0..=10).map(|i| 1.0 - (1.0 - MIN_SPACE) * i as f32 / 10.0);
-    for space in spacing {
-        let f = Fit::new(g, g.body, space);
+    let tightest = SPACING_STEPS[SPACING_STEPS.len() - 1];
+    let smaller = (1..)
+        .map(|i| g.body - SIZE_STEP * i as f32)
+        .take_while(|&b| b >= READABLE_FLOOR - 1e-3);
+    let attempts = SPACING_STEPS
+        .iter()
+        .map(|&space| Fit::new(g, g.body, space))
+        .chain(smaller.map(|body| Fit::new(g, body, tightest)));
+    let sheets = if pages == 1 { "sheet" } else { "sheets" };
+    for f in attempts {
         if height(doc, g, f) <= budget {
-            return f;
+            let mut changes = vec![format!("spacing tightened to {:.0} %", f.space * 100.0)];
+            if f.body < g.body {
+                changes.push(format!(
+                    "body text {} pt → {} pt, headings scaled alike",
+                    g.body, f.body
+                ));
+            }
+            return Fitting {
+                fit: f,
+                note: Some(format!(
+                    "fit-pages {pages}: printing {}; now fits {pages} {sheets}",
+                    changes.join(", ")
+                )),
+            };
         }
     }
-    let floor = (g.body * MIN_BODY).max(FLOOR_PT.min(g.body));
-    let mut tenths = (g.body * 10.0).round() as i32 - 1;
-    while tenths as f32 / 10.0 >= floor - 1e-3 {
-        let f = Fit::new(g, tenths as f32 / 10.0, MIN_SPACE);
-        if height(doc, g, f) <= budget {
-            return f;
-        }
-        tenths -= 1;
+    Fitting {
+        fit: theme,
+        note: Some(format!(
+            "fit-pages {pages}: the page cannot print on {pages} {sheets} at a readable size; \
+             it prints with the theme's spacing and size, all content kept"
+        )),
     }
-    theme
 }
 
 /// The estimated height of the printed content, in points, laid out as the

@@ -44,10 +44,23 @@ impl Default for HtmlOptions {
     }
 }
 
+/// A page and what a person should know about how it was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlOutput {
+    /// The complete page, `<!DOCTYPE html>` to `</html>`.
+    pub html: String,
+    /// What `fit_pages` changed in the print layout, or could not do; one
+    /// sentence each.
+    pub notes: Vec<String>,
+}
+
 /// Why a page could not be written.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum HtmlError {
+    /// An option has a value that cannot be used.
+    #[error("{0}")]
+    InvalidOption(String),
     /// The template engine failed; with our own templates this means a bug
     /// in this crate, not bad input.
     #[error("cannot render the html page: {0}")]
@@ -60,10 +73,26 @@ pub enum HtmlError {
 /// The output depends only on its arguments: the same Document and options
 /// always give the same bytes.
 pub fn html(document: &Document, options: &HtmlOptions) -> Result<String, HtmlError> {
+    html_with_report(document, options).map(|out| out.html)
+}
+
+/// Like [`html`], and also says what fitting the printed page changed.
+pub fn html_with_report(
+    document: &Document,
+    options: &HtmlOptions,
+) -> Result<HtmlOutput, HtmlError> {
+    if options.fit_pages == Some(0) {
+        return Err(HtmlError::InvalidOption(
+            "fit-pages must be at least 1".into(),
+        ));
+    }
     let geometry = layout::Geometry::new(&document.theme);
-    let fit = layout::fit(document, &geometry, options.fit_pages);
-    let css = style::css(&document.theme, &geometry, fit)?;
+    let fitting = layout::fit(document, &geometry, options.fit_pages);
+    let css = style::css(&document.theme, &geometry, fitting.fit)?;
     let json_ld = options.json_ld.then(|| jsonld::person(document));
     let page = view::Page::new(document, css, json_ld);
-    Ok(page.render()?)
+    Ok(HtmlOutput {
+        html: page.render()?,
+        notes: fitting.note.into_iter().collect(),
+    })
 }

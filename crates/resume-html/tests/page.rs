@@ -7,7 +7,7 @@ use resume_document::{
     Color, Contact, ContactKind, DatePoint, DateRange, Document, Entry, Header, Meta, Section,
     SectionBody, Span, Text, Theme,
 };
-use resume_html::{HtmlOptions, html};
+use resume_html::{HtmlError, HtmlOptions, html, html_with_report};
 use scraper::{ElementRef, Html, Selector};
 
 fn render(doc: &Document) -> String {
@@ -471,6 +471,8 @@ fn print_fits_the_seed_on_one_page_and_leaves_short_and_long_documents_alone() {
     let seed = support::seed();
     let fitted = print_size(&render(&seed));
     assert!((8.5..10.0).contains(&fitted), "{fitted}");
+    // The PDF backend's steps: a quarter point at a time.
+    assert_eq!((fitted * 4.0).fract(), 0.0, "{fitted}");
 
     let unfitted = HtmlOptions {
         fit_pages: None,
@@ -483,6 +485,22 @@ fn print_fits_the_seed_on_one_page_and_leaves_short_and_long_documents_alone() {
     };
     assert_eq!(print_size(&html(&seed, &two).expect("renders")), 10.0);
 
+    let report = html_with_report(&seed, &HtmlOptions::default()).expect("renders");
+    assert_eq!(report.notes.len(), 1);
+    assert!(
+        report.notes[0].starts_with("fit-pages 1: printing spacing tightened to"),
+        "{:?}",
+        report.notes
+    );
+    let zero = HtmlOptions {
+        fit_pages: Some(0),
+        ..HtmlOptions::default()
+    };
+    assert!(matches!(
+        html(&seed, &zero),
+        Err(HtmlError::InvalidOption(_))
+    ));
+
     let mut short = seed.clone();
     short.sections.truncate(1);
     assert_eq!(print_size(&render(&short)), 10.0);
@@ -493,7 +511,15 @@ fn print_fits_the_seed_on_one_page_and_leaves_short_and_long_documents_alone() {
     for _ in 0..2 {
         long.sections.extend(seed.sections.iter().cloned());
     }
-    assert_eq!(print_size(&render(&long)), 10.0);
+    let report = html_with_report(&long, &HtmlOptions::default()).expect("renders");
+    assert_eq!(print_size(&report.html), 10.0);
+    assert!(
+        report.notes[0].contains("cannot print on 1 sheet"),
+        "{:?}",
+        report.notes
+    );
+    let report = html_with_report(&short, &HtmlOptions::default()).expect("renders");
+    assert!(report.notes.is_empty());
 }
 
 #[test]
