@@ -528,7 +528,7 @@ impl<'n> Obj<'n> {
     /// additional properties).
     pub fn rest(self, cx: &mut Cx, known: &[&str]) -> Extra {
         for (field, used) in self.fields.iter().zip(&self.used) {
-            if !*used && let Some(s) = suggest(&field.key, known) {
+            if !*used && let Some(s) = suggest_close(&field.key, known) {
                 let path = self.child_path(&field.key);
                 cx.warning(
                     format!("unknown key `{}` is kept but not shown", field.key),
@@ -545,6 +545,19 @@ impl<'n> Obj<'n> {
             .map(|(f, _)| (f.key.clone(), cx.json(&f.node)))
             .collect()
     }
+}
+
+/// A known key that `key` is almost certainly a typo of: the same but for
+/// case, or within two edits of a long enough key. Stricter than
+/// [`suggest`], because JSON Resume allows keys of one's own (`teamSize` is
+/// not a typo of `team`).
+fn suggest_close<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    known.iter().copied().find(|k| {
+        key != *k
+            && (key.eq_ignore_ascii_case(k)
+                || (k.len() >= 5
+                    && strsim::damerau_levenshtein(&key.to_lowercase(), &k.to_lowercase()) <= 2))
+    })
 }
 
 /// The known key closest to `key`, if it is close enough to be a typo.
