@@ -15,12 +15,11 @@ use crate::metrics;
 pub(crate) const H1_LEADING: f32 = 1.15;
 /// Line height of section titles, as a multiple of their size.
 pub(crate) const H2_LEADING: f32 = 1.25;
-/// Space between a section title and its rule, in rem.
-pub(crate) const H2_PAD: f32 = 0.1;
-/// Thickness of the rule under section titles, in rem.
+/// Thickness of the rule beside section titles, in rem.
 pub(crate) const H2_RULE: f32 = 0.075;
-/// Letter spacing of the upper-case section titles, in em.
-pub(crate) const H2_TRACKING: f32 = 0.07;
+/// Room the rule beside a section title keeps at least: a gap and a short
+/// stretch of rule, in em of the title.
+pub(crate) const H2_RULE_ROOM: f32 = 2.5;
 /// Size of the headline under the name, in rem.
 pub(crate) const HEADLINE: f32 = 1.1;
 /// Least room between an entry's left column and its dates, in rem.
@@ -245,7 +244,7 @@ pub(crate) fn height(doc: &Document, g: &Geometry, fit: Fit) -> f32 {
 
     // The header: name, headline, contact line.
     let name_size = g.name * scale;
-    let mut h = lines_plain(&doc.header.name, true, name_size, 0.0, width) * name_size * H1_LEADING;
+    let mut h = lines_plain(&doc.header.name, true, name_size, width) * name_size * H1_LEADING;
     if let Some(headline) = doc
         .header
         .headline
@@ -253,8 +252,7 @@ pub(crate) fn height(doc: &Document, g: &Geometry, fit: Fit) -> f32 {
         .filter(|s| !s.trim().is_empty())
     {
         let size = HEADLINE * rem;
-        h += sp.headline_top * rem
-            + lines_plain(headline, false, size, 0.0, width) * size * fit.leading;
+        h += sp.headline_top * rem + lines_plain(headline, false, size, width) * size * fit.leading;
     }
     let contacts: Vec<f32> = doc
         .header
@@ -270,10 +268,10 @@ pub(crate) fn height(doc: &Document, g: &Geometry, fit: Fit) -> f32 {
 
     for section in &doc.sections {
         let size = g.section * scale;
-        let title = section.title.to_uppercase();
+        let room = width - H2_RULE_ROOM * size;
         h += sp.section_gap * rem
-            + lines_plain(&title, true, size, H2_TRACKING * size, width) * size * H2_LEADING
-            + (H2_PAD + H2_RULE + sp.after_title) * rem;
+            + lines_plain(&section.title, true, size, room) * size * H2_LEADING
+            + sp.after_title * rem;
         h += match &section.body {
             SectionBody::Entries(entries) => entries
                 .iter()
@@ -362,8 +360,8 @@ fn flex_rows(items: &[f32], gap: f32, width: f32) -> f32 {
     rows
 }
 
-fn lines_plain(s: &str, bold: bool, size: f32, tracking: f32, width: f32) -> f32 {
-    wrap(s.chars().map(|c| (c, bold)), size, tracking, width)
+fn lines_plain(s: &str, bold: bool, size: f32, width: f32) -> f32 {
+    wrap(s.chars().map(|c| (c, bold)), size, width)
 }
 
 fn lines_text(t: &Text, all_bold: bool, size: f32, width: f32) -> f32 {
@@ -371,16 +369,16 @@ fn lines_text(t: &Text, all_bold: bool, size: f32, width: f32) -> f32 {
         .spans
         .iter()
         .flat_map(|s| s.text.chars().map(move |c| (c, all_bold || s.strong)));
-    wrap(chars, size, 0.0, width)
+    wrap(chars, size, width)
 }
 
 /// Lines `chars` takes when wrapped greedily at spaces into `width` points.
 /// Browsers may also break after hyphens and slashes; ignoring that can only
 /// overestimate. A word wider than a line is broken where it must be, as
 /// `overflow-wrap: break-word` does.
-fn wrap(chars: impl Iterator<Item = (char, bool)>, size: f32, tracking: f32, width: f32) -> f32 {
+fn wrap(chars: impl Iterator<Item = (char, bool)>, size: f32, width: f32) -> f32 {
     let width = width.max(size);
-    let advance = |c: char, bold: bool| metrics::advance(c, bold) * size / 1000.0 + tracking;
+    let advance = |c: char, bold: bool| metrics::advance(c, bold) * size / 1000.0;
     let mut lines = 1.0;
     let mut line = 0.0; // width of the current line, up to its last word
     let mut word = 0.0;
@@ -427,7 +425,7 @@ mod tests {
 
     #[track_caller]
     fn check_wrap(text: &str, width: f32, expect: f32) {
-        let lines = wrap(text.chars().map(|c| (c, false)), 10.0, 0.0, width);
+        let lines = wrap(text.chars().map(|c| (c, false)), 10.0, width);
         assert_eq!(lines, expect, "{text:?} in {width}pt");
     }
 
