@@ -9,7 +9,7 @@ use resume_document::Theme;
 
 use crate::PdfError;
 use crate::fonts::{Fonts, Style};
-use crate::prepare::{FOOTER_CHARS, OutlineBody, OutlineEntry, Prepared};
+use crate::prepare::{OutlineBody, OutlineEntry, Prepared};
 use crate::text::{Ink, LineRange, Para, ParaBuilder};
 
 /// How far `--fit-pages` has tightened the layout.
@@ -20,6 +20,10 @@ pub(crate) struct Fit {
     /// Body text size in points.
     pub body: f32,
 }
+
+/// The least space between entries, in multiples of the body size, that
+/// fitting keeps.
+const ENTRY_GAP_FLOOR: f32 = 0.36;
 
 /// Every length the layout uses, derived from the theme and the fit so the
 /// vertical rhythm stays consistent when either changes.
@@ -120,7 +124,7 @@ impl Metrics {
             avail,
             bottom_margin: mg.bottom,
             body,
-            detail: body,
+            detail: body * 0.93,
             lh,
             name,
             name_lh: name * 1.15,
@@ -130,7 +134,10 @@ impl Metrics {
             section_lh: section * leading,
             section_gap: theme.section_gap * lh * fit.spacing,
             after_title: 0.3 * lh * fit.spacing,
-            entry_gap: theme.entry_gap * lh * fit.spacing,
+            // Tightening stops where the gap between entries would no longer
+            // set them apart: below it, text extractors merge an entry's title
+            // into the bullets above it.
+            entry_gap: (theme.entry_gap * lh * fit.spacing).max(ENTRY_GAP_FLOOR * body),
             role_gap: 0.5 * theme.entry_gap * lh * fit.spacing,
             para_gap: 0.3 * lh * fit.spacing,
             bullet_indent: theme.bullet_indent * scale,
@@ -282,7 +289,7 @@ impl<'a> Flow<'a> {
         let m = self.m;
         let title_size = m.body;
         let detail_size = m.detail;
-        let loc_size = m.detail;
+        let loc_size = m.body;
         // Right-aligned texts take the first rows, in order: dates, place.
         let rights: Vec<(usize, f32, f32)> = [(e.dates, title_size), (e.location, loc_size)]
             .into_iter()
@@ -293,20 +300,14 @@ impl<'a> Flow<'a> {
             ((width - taken) / size).max(width * 0.3 / size)
         };
         let mut rows: Vec<Option<(usize, LineRange, f32)>> = Vec::new();
-        let paras =
-            e.title
-                .iter()
-                .map(|&p| (p, title_size))
-                .chain(e.lines.iter().map(|&(p, kind)| {
-                    (
-                        p,
-                        match kind {
-                            resume_document::LineKind::Keywords => detail_size,
-                            resume_document::LineKind::Subtitle
-                            | resume_document::LineKind::Detail => m.body,
-                        },
-                    )
-                }));
+        // Secondary lines are a step smaller than the title line: the
+        // hierarchy reads at a glance, and text extractors see the title row
+        // and the lines under it as separate lines of text.
+        let paras = e
+            .title
+            .iter()
+            .map(|&p| (p, title_size))
+            .chain(e.lines.iter().map(|&(p, _)| (p, detail_size)));
         for (para, size) in paras {
             let first = rows.len();
             for line in self.paras[para].lines(|i| room(first + i, size)) {
@@ -476,38 +477,39 @@ pub(crate) fn layout(prep: &Prepared, fonts: &Fonts<'_>, m: &Metrics) -> Laid {
             y += block.height;
         }
         if total > 1 {
-            let para = footer(&o.footer_name, n + 1, total, fonts);
-            if let Some(line) = para.lines(|_| f32::INFINITY).into_iter().next() {
-                items.push(Placed::Text {
-                    x: m.left + (m.width - line.width * m.footer) / 2.0,
-                    baseline: m.page_h - m.bottom_margin / 2.0 + m.cap * m.footer / 2.0,
-                    size: m.footer,
-                    para: ParaRef::Footer(footers.len()),
-                    line,
-                    justify: 0.0,
-                });
+            // The name at the left margin and the page number at the right,
+            // both in the bottom margin. Kept to the edges, they stay out of
+            // the columns text extractors find in the page above.
+            let baseline = m.page_h - m.bottom_margin / 2.0 + m.cap * m.footer / 2.0;
+            let number = format!("{} / {total}", n + 1);
+            for (text, right) in [(o.footer_name.as_str(), false), (number.as_str(), true)] {
+                let para = footer(text, fonts);
+                if let Some(line) = para.lines(|_| f32::INFINITY).into_iter().next() {
+                    let x = if right {
+                        m.left + m.width - line.width * m.footer
+                    } else {
+                        m.left
+                    };
+                    items.push(Placed::Text {
+                        x,
+                        baseline,
+                        size: m.footer,
+                        para: ParaRef::Footer(footers.len()),
+                        line,
+                        justify: 0.0,
+                    });
+                }
+                footers.push(para);
             }
-            footers.push(para);
         }
         pages.push(items);
     }
     Laid { pages, footers }
 }
 
-fn footer(name: &str, page: usize, total: usize, fonts: &Fonts<'_>) -> Para {
+fn footer(text: &str, fonts: &Fonts<'_>) -> Para {
     let mut b = ParaBuilder::new();
-    let numbers = format!("{page} / {total}");
-    debug_assert!(numbers.chars().all(|c| FOOTER_CHARS.contains(c)));
-    if name.is_empty() {
-        b.push(&numbers, Style::REGULAR, Ink::Muted, None);
-    } else {
-        b.push(
-            &format!("{name} · {numbers}"),
-            Style::REGULAR,
-            Ink::Muted,
-            None,
-        );
-    }
+    b.push(text, Style::REGULAR, Ink::Muted, None);
     b.shape(fonts)
 }
 

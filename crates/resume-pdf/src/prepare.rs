@@ -66,7 +66,7 @@ pub(crate) struct Prepared {
 }
 
 /// The characters of page footers, which are made after pagination.
-pub(crate) const FOOTER_CHARS: &str = "0123456789/ ·";
+pub(crate) const FOOTER_CHARS: &str = "0123456789/ ";
 
 impl Draft {
     pub fn new(doc: &Document) -> Draft {

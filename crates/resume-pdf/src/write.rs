@@ -163,10 +163,7 @@ fn subset_faces(
             codepoint_to_glyph: BTreeMap::new(),
             glyph_widths,
             units_per_em: face.units_per_em(),
-            font_metrics: FontMetrics {
-                ascent: face.ascender(),
-                descent: face.descender(),
-            },
+            font_metrics: unaccented_extent(face),
             font_type: if face.tables().glyf.is_some() {
                 FontType::TrueType
             } else {
@@ -192,6 +189,33 @@ fn subset_faces(
         out.insert(face_index, Subset { id, remap, widths });
     }
     Ok(out)
+}
+
+/// The FontDescriptor's Ascent and Descent: how far unaccented letters and
+/// digits reach above and below the baseline, as the PDF specification
+/// defines them. The hhea values are larger (they make room for stacked
+/// accents); text extractors take these as the height of each text line, and
+/// with hhea values the lines of a résumé would overlap and be read as one
+/// column instead of row by row.
+fn unaccented_extent(face: &ttf_parser::Face<'_>) -> FontMetrics {
+    let mut ascent = i16::MIN;
+    let mut descent = i16::MAX;
+    for c in ('A'..='Z').chain('a'..='z').chain('0'..='9') {
+        if let Some(bbox) = face.glyph_index(c).and_then(|g| face.glyph_bounding_box(g)) {
+            ascent = ascent.max(bbox.y_max);
+            descent = descent.min(bbox.y_min);
+        }
+    }
+    if ascent <= descent {
+        return FontMetrics {
+            ascent: face.ascender(),
+            descent: face.descender(),
+        };
+    }
+    FontMetrics {
+        ascent,
+        descent: descent.min(0),
+    }
 }
 
 /// Writes the laid-out pages as PDF bytes.
