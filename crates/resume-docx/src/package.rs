@@ -1,11 +1,13 @@
-//! The OPC package: document properties and a deterministic zip.
+//! The OPC package: document properties, settings and a deterministic zip.
 //!
 //! docx-rs renders the parts; this module replaces the ones it cannot write
 //! as needed (`docProps/core.xml` has no setter for title, creator or
-//! keywords), puts the document's relationships in a stable order (docx-rs
-//! collects hyperlinks in a hash map) and writes the archive itself, with a
-//! fixed entry order, fixed timestamps and fixed permissions, so the same
-//! document always gives the same bytes.
+//! keywords; its settings carry Japanese-Word compatibility switches),
+//! puts the schema's order on the parts it keeps ([`crate::canon`]), sorts
+//! the document's relationships (docx-rs collects hyperlinks in a hash map)
+//! and writes the archive itself, with a fixed entry order, fixed
+//! timestamps and fixed permissions, so the same document always gives the
+//! same bytes.
 
 use std::io::{self, Cursor, Write};
 
@@ -16,12 +18,15 @@ use resume_document::Meta;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use crate::{DocxError, clean};
+use crate::plan::clean;
+use crate::styles::W_NS;
+use crate::{DocxError, canon};
 
 /// The parts this crate writes in place of docx-rs's.
 #[derive(Debug)]
 pub(crate) struct Replacements {
     pub core: Vec<u8>,
+    pub settings: Vec<u8>,
     pub styles: Vec<u8>,
     pub font_table: Vec<u8>,
 }
@@ -31,6 +36,8 @@ pub(crate) struct Replacements {
 /// document and the parts it relates to.
 pub(crate) fn zip(xml: XMLDocx, replacements: Replacements) -> Result<Vec<u8>, DocxError> {
     let document_rels = sort_relationships(&xml.document_rels)?;
+    let document = canon::schema_order(&xml.document)?;
+    let numbering = canon::schema_order(&xml.numberings)?;
     // docx-rs writes these parts into every package; they are empty here
     // but [Content_Types].xml names them, so they stay.
     let parts: [(&str, &[u8]); 13] = [
@@ -40,10 +47,10 @@ pub(crate) fn zip(xml: XMLDocx, replacements: Replacements) -> Result<Vec<u8>, D
         ("docProps/core.xml", &replacements.core),
         ("docProps/custom.xml", &xml.doc_props.custom),
         ("word/_rels/document.xml.rels", &document_rels),
-        ("word/document.xml", &xml.document),
+        ("word/document.xml", &document),
         ("word/styles.xml", &replacements.styles),
-        ("word/numbering.xml", &xml.numberings),
-        ("word/settings.xml", &xml.settings),
+        ("word/numbering.xml", &numbering),
+        ("word/settings.xml", &replacements.settings),
         ("word/fontTable.xml", &replacements.font_table),
         ("word/comments.xml", &xml.comments),
         ("word/commentsExtended.xml", &xml.comments_extended),
@@ -74,11 +81,11 @@ fn sort_relationships(rels: &[u8]) -> Result<Vec<u8>, DocxError> {
             Ok(Event::Empty(e) | Event::Start(e)) if e.local_name().as_ref() == b"Relationship" => {
                 let mut attrs = Vec::new();
                 for a in e.attributes() {
-                    let a = a.map_err(|e| DocxError::Relationships(e.to_string()))?;
+                    let a = a.map_err(|e| DocxError::Xml(e.to_string()))?;
                     let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
                     let value = a
                         .normalized_value(XmlVersion::Explicit1_0)
-                        .map_err(|e| DocxError::Relationships(e.to_string()))?
+                        .map_err(|e| DocxError::Xml(e.to_string()))?
                         .into_owned();
                     attrs.push((key, value));
                 }
@@ -86,7 +93,7 @@ fn sort_relationships(rels: &[u8]) -> Result<Vec<u8>, DocxError> {
             }
             Ok(Event::Eof) => break,
             Ok(_) => {}
-            Err(e) => return Err(DocxError::Relationships(e.to_string())),
+            Err(e) => return Err(DocxError::Xml(e.to_string())),
         }
         buf.clear();
     }
@@ -122,6 +129,40 @@ fn sort_relationships(rels: &[u8]) -> Result<Vec<u8>, DocxError> {
                     .with_attributes(attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
                     .write_empty()?;
             }
+            Ok(())
+        })?;
+    Ok(w.into_inner())
+}
+
+/// `word/settings.xml`: half-inch default tabs and Word 2013+ layout
+/// (compatibility mode 15), nothing else.
+pub(crate) fn settings_xml() -> io::Result<Vec<u8>> {
+    let mut w = Writer::new(Vec::new());
+    w.write_event(Event::Decl(BytesDecl::new(
+        "1.0",
+        Some("UTF-8"),
+        Some("yes"),
+    )))?;
+    w.create_element("w:settings")
+        .with_attribute(("xmlns:w", W_NS))
+        .write_inner_content(|w| {
+            w.create_element("w:zoom")
+                .with_attribute(("w:percent", "100"))
+                .write_empty()?;
+            w.create_element("w:defaultTabStop")
+                .with_attribute(("w:val", "720"))
+                .write_empty()?;
+            w.create_element("w:characterSpacingControl")
+                .with_attribute(("w:val", "doNotCompress"))
+                .write_empty()?;
+            w.create_element("w:compat").write_inner_content(|w| {
+                w.create_element("w:compatSetting")
+                    .with_attribute(("w:name", "compatibilityMode"))
+                    .with_attribute(("w:uri", "http://schemas.microsoft.com/office/word"))
+                    .with_attribute(("w:val", "15"))
+                    .write_empty()?;
+                Ok(())
+            })?;
             Ok(())
         })?;
     Ok(w.into_inner())

@@ -11,7 +11,7 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, Event};
 
-use crate::metrics::Metrics;
+use crate::metrics::{Metrics, RULE_SIZE, RULE_SPACE};
 
 /// Style ids used by the body.
 pub(crate) const TITLE: &str = "Title";
@@ -38,6 +38,8 @@ pub(crate) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingm
 #[derive(Debug, Default)]
 struct PPr {
     keep_next: bool,
+    /// Never leave a single line of a paragraph alone on a page.
+    widow_control: bool,
     num_id: Option<usize>,
     /// Colour, width in eighths of a point and distance from the text in points.
     bottom_border: Option<(String, u32, u32)>,
@@ -146,7 +148,7 @@ fn styles(m: &Metrics) -> Vec<Style> {
     let mut h1 = Style::paragraph(HEADING_1, "heading 1");
     h1.ui_priority = Some(9);
     h1.ppr.keep_next = true;
-    h1.ppr.bottom_border = Some((m.rule.clone(), 6, 1));
+    h1.ppr.bottom_border = Some((m.rule.clone(), RULE_SIZE, RULE_SPACE));
     h1.ppr.before = Some(m.section_before);
     h1.ppr.after = Some(m.section_after);
     h1.ppr.outline_level = Some(0);
@@ -239,6 +241,7 @@ pub(crate) fn styles_xml(m: &Metrics, language: &str) -> io::Result<Vec<u8>> {
                 w.create_element("w:rPrDefault")
                     .write_inner_content(|w| write_rpr(w, &rpr))?;
                 let ppr = PPr {
+                    widow_control: true,
                     after: Some(0),
                     line: Some(m.line),
                     ..PPr::default()
@@ -309,6 +312,9 @@ fn write_ppr(w: &mut Writer<Vec<u8>>, p: &PPr) -> io::Result<()> {
     w.create_element("w:pPr").write_inner_content(|w| {
         if p.keep_next {
             flag(w, "w:keepNext")?;
+        }
+        if p.widow_control {
+            flag(w, "w:widowControl")?;
         }
         if let Some(id) = p.num_id {
             w.create_element("w:numPr").write_inner_content(|w| {

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod ooxml;
+
 use resume_document::{
     Contact, ContactKind, DatePoint, DateRange, Document, Entry, Header, Line, LineKind, Meta,
     Section, SectionBody, Span, Text, Theme,
@@ -40,13 +42,22 @@ fn keywords(s: &str) -> Vec<Line> {
     }]
 }
 
+fn job_lines(position: &str, technologies: &str) -> Vec<Line> {
+    let mut lines = vec![Line {
+        text: Text::plain(position),
+        kind: LineKind::Subtitle,
+    }];
+    lines.extend(keywords(technologies));
+    lines
+}
+
 fn bullets(items: &[&str]) -> Vec<Text> {
     items.iter().map(|s| Text::plain(*s)).collect()
 }
 
 fn school(name: &str, place: &str, from: &str, to: &str, degree: &str) -> Entry {
     Entry {
-        title: text(vec![Span::plain(name), Span::plain(format!(" • {place}"))]),
+        title: text(vec![Span::strong(name), Span::plain(format!(" • {place}"))]),
         dates: dates(from, to),
         location: None,
         lines: vec![Line {
@@ -164,13 +175,13 @@ pub fn seed() -> Document {
                 title: "Work Experience".into(),
                 body: SectionBody::Entries(vec![
                     Entry {
-                        title: text(vec![
-                            Span::strong("Alibaba Group"),
-                            Span::plain(" Software Engineer Intern – Search Infrastructure"),
-                        ]),
+                        title: text(vec![Span::strong("Alibaba Group")]),
                         dates: dates("Jun 2020", "Dec 2020"),
                         location: Some("Hangzhou, China".into()),
-                        lines: keywords("C++, LLVM, Tensorflow, Machine Learning System"),
+                        lines: job_lines(
+                            "Software Engineer Intern – Search Infrastructure",
+                            "C++, LLVM, Tensorflow, Machine Learning System",
+                        ),
                         bullets: bullets(&[
                             "Worked on building and optimizing a large-scale distributed search and recommendation system in support of Alibaba's ecommerce websites, including Taobao, TMall, with over 900 million Monthly Active User (MAU).",
                             "Developed an automated Just-In-Time (JIT) compilation system for online rank service by runtime linkage replacement on C++14 applications.",
@@ -180,13 +191,13 @@ pub fn seed() -> Document {
                         roles: vec![],
                     },
                     Entry {
-                        title: text(vec![
-                            Span::strong("ByteDance (TikTok)"),
-                            Span::plain(" Software Engineer Intern – Network Infrastructure"),
-                        ]),
+                        title: text(vec![Span::strong("ByteDance (TikTok)")]),
                         dates: dates("Feb 2021", "Jul 2021"),
                         location: Some("Shanghai, China".into()),
-                        lines: keywords("Kernel, Service Mesh, envoy, Virtualization, DPDK, Qemu"),
+                        lines: job_lines(
+                            "Software Engineer Intern – Network Infrastructure",
+                            "Kernel, Service Mesh, envoy, Virtualization, DPDK, Qemu",
+                        ),
                         bullets: bullets(&[
                             "Worked on optimizing service mesh (envoy) performance through kernel bypass and user-level TCP stack.",
                             "Built a glue socket kernel module allowing user use socket API to access DPDK based protocol stack.",
@@ -196,13 +207,13 @@ pub fn seed() -> Document {
                         roles: vec![],
                     },
                     Entry {
-                        title: text(vec![
-                            Span::strong("Tencent Inc"),
-                            Span::plain(" Software Engineer Intern – Product"),
-                        ]),
+                        title: text(vec![Span::strong("Tencent Inc")]),
                         dates: dates("Jun 2019", "Aug 2019"),
                         location: Some("Shenzhen, China".into()),
-                        lines: keywords("Golang, Kubernetes, Python, Protobuf, Message Queue"),
+                        lines: job_lines(
+                            "Software Engineer Intern – Product",
+                            "Golang, Kubernetes, Python, Protobuf, Message Queue",
+                        ),
                         bullets: vec![
                             Text::plain(
                                 "Developed a distributed performance testing tool for a RPC framework by providing a JavaScript Runtime and realtime serialization, which later becomes a popular production-grade project used by many teams at Tencent.",
@@ -304,4 +315,49 @@ pub fn seed() -> Document {
         ],
         theme: Theme::default(),
     }
+}
+
+/// The words of `doc` in the order a reader meets them on the page: each
+/// entry row left to right (title then dates, first line then location).
+pub fn reading_order(doc: &Document) -> Vec<String> {
+    fn entry(e: &Entry, out: &mut String) {
+        out.push_str(&format!("{}\n", e.title.to_plain()));
+        if let Some(d) = &e.dates {
+            out.push_str(&format!("{}\n", d.display()));
+        }
+        if let Some(l) = e.lines.first() {
+            out.push_str(&format!("{}\n", l.text.to_plain()));
+        }
+        if let Some(l) = &e.location {
+            out.push_str(&format!("{l}\n"));
+        }
+        for l in e.lines.iter().skip(1) {
+            out.push_str(&format!("{}\n", l.text.to_plain()));
+        }
+        for b in &e.bullets {
+            out.push_str(&format!("{}\n", b.to_plain()));
+        }
+        for r in &e.roles {
+            entry(r, out);
+        }
+    }
+    let mut s = format!("{}\n", doc.header.name);
+    if let Some(h) = &doc.header.headline {
+        s.push_str(&format!("{h}\n"));
+    }
+    for c in &doc.header.contacts {
+        s.push_str(&format!("{}\n", c.text));
+    }
+    for section in &doc.sections {
+        s.push_str(&format!("{}\n", section.title));
+        match &section.body {
+            SectionBody::Entries(es) => es.iter().for_each(|e| entry(e, &mut s)),
+            SectionBody::Paragraphs(ps) | SectionBody::List(ps) => {
+                for p in ps {
+                    s.push_str(&format!("{}\n", p.to_plain()));
+                }
+            }
+        }
+    }
+    ooxml::tokens(&s)
 }

@@ -1,0 +1,736 @@
+//! The DOCX read back part by part: what Word, LibreOffice and résumé
+//! parsers rely on, checked on a Document shaped like the seed résumé.
+
+mod common;
+
+use common::ooxml::{El, parse, part, subsequence, tokens, unzip};
+use resume_document::{
+    Contact, ContactKind, Document, Entry, Header, Margins, Meta, Paper, Section, SectionBody,
+    Span, Text, Theme,
+};
+use resume_docx::{DocxError, DocxOptions, docx, docx_with_report};
+
+const EPOCH: i64 = 1_700_000_000;
+
+fn build(doc: &Document) -> Vec<(String, Vec<u8>)> {
+    let options = DocxOptions {
+        timestamp: Some(EPOCH),
+        ..DocxOptions::default()
+    };
+    unzip(&docx(doc, &options).expect("the DOCX is written"))
+}
+
+fn body(parts: &[(String, Vec<u8>)]) -> El {
+    part(parts, "word/document.xml")
+        .child("w:body")
+        .expect("a body")
+        .clone()
+}
+
+/// The style element with id `id`.
+fn style<'a>(styles: &'a El, id: &str) -> &'a El {
+    styles
+        .all("w:style")
+        .into_iter()
+        .find(|s| s.attr("w:styleId") == Some(id))
+        .unwrap_or_else(|| panic!("no style {id}"))
+}
+
+#[test]
+fn package_holds_the_parts_word_reads_and_nothing_else() {
+    let parts = build(&common::seed());
+    let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names[0], "[Content_Types].xml");
+    for needed in [
+        "_rels/.rels",
+        "docProps/core.xml",
+        "docProps/app.xml",
+        "word/document.xml",
+        "word/_rels/document.xml.rels",
+        "word/styles.xml",
+        "word/numbering.xml",
+        "word/settings.xml",
+        "word/fontTable.xml",
+    ] {
+        assert!(names.contains(&needed), "{needed} missing from {names:?}");
+    }
+    for name in &names {
+        assert!(
+            !name.starts_with("word/media")
+                && !name.starts_with("word/header")
+                && !name.starts_with("word/footer"),
+            "unexpected part {name}"
+        );
+    }
+    // Every XML part is well-formed.
+    for (name, bytes) in &parts {
+        parse(bytes);
+        assert!(!name.ends_with('/'), "directory entry {name}");
+    }
+    // Every part the content types name is in the package.
+    let types = part(&parts, "[Content_Types].xml");
+    for o in types.all("Override") {
+        let name = o.attr("PartName").unwrap().trim_start_matches('/');
+        assert!(
+            names.contains(&name),
+            "content type for missing part {name}"
+        );
+    }
+}
+
+#[test]
+fn styles_are_words_built_in_ones() {
+    let parts = build(&common::seed());
+    let styles = part(&parts, "word/styles.xml");
+    let name = |id: &str| style(&styles, id).val("w:name").unwrap().to_owned();
+
+    let normal = style(&styles, "Normal");
+    assert_eq!(normal.attr("w:default"), Some("1"));
+    assert_eq!(normal.attr("w:type"), Some("paragraph"));
+    let defaults: Vec<&El> = styles
+        .all("w:style")
+        .into_iter()
+        .filter(|s| s.attr("w:default") == Some("1"))
+        .collect();
+    assert_eq!(
+        defaults.len(),
+        2,
+        "one default paragraph and character style"
+    );
+
+    assert_eq!(name("Title"), "Title");
+    assert_eq!(name("Heading1"), "heading 1");
+    assert_eq!(name("Heading2"), "heading 2");
+    assert_eq!(name("Heading3"), "heading 3");
+    assert_eq!(name("ListParagraph"), "List Paragraph");
+    assert_eq!(name("ListBullet"), "List Bullet");
+    assert_eq!(name("Hyperlink"), "Hyperlink");
+    assert_eq!(
+        style(&styles, "Hyperlink").attr("w:type"),
+        Some("character")
+    );
+    assert_eq!(
+        style(&styles, "ListBullet").val("w:basedOn"),
+        Some("ListParagraph")
+    );
+    assert_eq!(style(&styles, "Heading1").val("w:outlineLvl"), Some("0"));
+    assert_eq!(style(&styles, "Heading2").val("w:outlineLvl"), Some("1"));
+
+    // The list style carries the bullet numbering.
+    let num = style(&styles, "ListBullet").all("w:numId");
+    assert_eq!(num[0].attr("w:val"), Some("2"));
+
+    // Calibri at the theme's body size, by default.
+    let defaults = styles.child("w:docDefaults").unwrap();
+    let fonts = defaults.all("w:rFonts")[0];
+    assert_eq!(fonts.attr("w:ascii"), Some("Calibri"));
+    assert_eq!(fonts.attr("w:hAnsi"), Some("Calibri"));
+    assert_eq!(defaults.val("w:sz"), Some("20"));
+    assert_eq!(defaults.val("w:lang"), Some("en"));
+
+    // Section titles: accent colour, capitals, a rule below.
+    let h1 = style(&styles, "Heading1");
+    assert_eq!(h1.val("w:color"), Some("004F90"));
+    assert!(!h1.all("w:caps").is_empty());
+    let rule = h1.all("w:bottom");
+    assert_eq!(rule[0].attr("w:val"), Some("single"));
+    assert_eq!(h1.val("w:sz"), Some("24"));
+
+    // Carlito stands in for Calibri where Calibri is missing.
+    let fonts = part(&parts, "word/fontTable.xml");
+    let calibri = fonts
+        .all("w:font")
+        .into_iter()
+        .find(|f| f.attr("w:name") == Some("Calibri"))
+        .expect("Calibri in the font table");
+    assert_eq!(calibri.val("w:altName"), Some("Carlito"));
+}
+
+#[test]
+fn body_is_one_column_of_styled_paragraphs() {
+    let doc = common::seed();
+    let parts = build(&doc);
+    let body = body(&parts);
+    let document = part(&parts, "word/document.xml");
+    for banned in [
+        "w:tbl",
+        "w:txbxContent",
+        "w:drawing",
+        "w:pict",
+        "w:object",
+        "w:framePr",
+        "w:sdt",
+    ] {
+        assert!(document.all(banned).is_empty(), "{banned} in the body");
+    }
+    assert_eq!(body.all("w:sectPr").len(), 1, "one section");
+    assert!(
+        body.all("w:cols")
+            .iter()
+            .all(|c| c.attr("w:num") == Some("1"))
+    );
+
+    let paras: Vec<(String, String)> = body
+        .all("w:p")
+        .into_iter()
+        .map(|p| (p.style().to_owned(), p.text()))
+        .collect();
+    // The name first, then the contact line, in the body.
+    assert_eq!(paras[0], ("Title".to_owned(), "Wenqing Luo".to_owned()));
+    assert_eq!(paras[1].0, "ContactInfo");
+    assert!(
+        paras[1].1.contains("wenqing4@illinois.edu"),
+        "{:?}",
+        paras[1]
+    );
+
+    // Every section title is a Heading 1, and only section titles are.
+    let h1: Vec<&str> = paras
+        .iter()
+        .filter(|(s, _)| s == "Heading1")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    let titles: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(h1, titles);
+
+    // Every entry heading is a Heading 2 starting with the entry's title.
+    let h2: Vec<&str> = paras
+        .iter()
+        .filter(|(s, _)| s == "Heading2")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    let entries: Vec<&Entry> = doc
+        .sections
+        .iter()
+        .flat_map(|s| match &s.body {
+            SectionBody::Entries(es) => es.iter().collect(),
+            _ => vec![],
+        })
+        .collect();
+    assert_eq!(h2.len(), entries.len());
+    for (h, e) in h2.iter().zip(&entries) {
+        assert!(h.starts_with(&e.title.to_plain()), "{h:?}");
+    }
+
+    // Nothing is a typed bullet.
+    for (_, t) in &paras {
+        let first = t.chars().next().unwrap_or(' ');
+        assert!(!"•·▪◦‣⁃●○■–-*>".contains(first), "typed bullet: {t:?}");
+    }
+}
+
+#[test]
+fn bullets_are_real_word_lists() {
+    let doc = common::seed();
+    let parts = build(&doc);
+    let body = body(&parts);
+    let bullets: Vec<&El> = body
+        .all("w:p")
+        .into_iter()
+        .filter(|p| p.style() == "ListBullet")
+        .collect();
+    let expected: usize = doc
+        .sections
+        .iter()
+        .map(|s| match &s.body {
+            SectionBody::Entries(es) => es.iter().map(|e| e.bullets.len()).sum(),
+            SectionBody::List(items) => items.len(),
+            SectionBody::Paragraphs(_) => 0,
+        })
+        .sum();
+    assert_eq!(bullets.len(), expected);
+    for b in &bullets {
+        let num = b.child("w:pPr").unwrap().child("w:numPr").expect("numPr");
+        assert_eq!(num.val("w:numId"), Some("2"));
+        assert_eq!(num.val("w:ilvl"), Some("0"));
+    }
+
+    // numId 2 is a bullet list whose first level hangs the bullet in the
+    // theme's indent (12 pt).
+    let numbering = part(&parts, "word/numbering.xml");
+    let num = numbering
+        .all("w:num")
+        .into_iter()
+        .find(|n| n.attr("w:numId") == Some("2"))
+        .expect("numbering instance 2");
+    let abstract_id = num.val("w:abstractNumId").unwrap();
+    let list = numbering
+        .all("w:abstractNum")
+        .into_iter()
+        .find(|a| a.attr("w:abstractNumId") == Some(abstract_id))
+        .expect("its abstract definition");
+    let level = list.all("w:lvl")[0];
+    assert_eq!(level.val("w:numFmt"), Some("bullet"));
+    assert_eq!(level.val("w:lvlText"), Some("\u{2022}"));
+    assert_eq!(level.all("w:ind")[0].attr("w:left"), Some("240"));
+    assert_eq!(level.val("w:pStyle"), Some("ListBullet"));
+}
+
+#[test]
+fn dates_and_locations_sit_on_a_right_tab_stop_at_the_margin() {
+    let doc = common::seed();
+    let parts = build(&doc);
+    let styles = part(&parts, "word/styles.xml");
+    // Letter is 12240 twips wide; the default margins are 0.6 in.
+    let text_width = (12240 - 2 * 864).to_string();
+    for id in ["Heading2", "EntryLine"] {
+        let tab = style(&styles, id).all("w:tab")[0];
+        assert_eq!(tab.attr("w:val"), Some("right"));
+        assert_eq!(tab.attr("w:pos"), Some(text_width.as_str()), "{id}");
+    }
+    let body = body(&parts);
+    let rows: Vec<String> = body
+        .all("w:p")
+        .into_iter()
+        .filter(|p| p.style() == "Heading2" || p.style() == "EntryLine")
+        .map(El::text)
+        .collect();
+    assert!(
+        rows.contains(&"Alibaba Group\tJun 2020 – Dec 2020".to_owned()),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.contains(
+            &"Software Engineer Intern – Search Infrastructure\tHangzhou, China".to_owned()
+        ),
+        "{rows:#?}"
+    );
+    assert!(rows.contains(&"C++, LLVM, Tensorflow, Machine Learning System".to_owned()));
+    // No row pushes text right with spaces.
+    assert!(rows.iter().all(|r| !r.contains("  ")), "{rows:#?}");
+}
+
+#[test]
+fn properties_come_in_schema_order() {
+    // Word drops or rejects properties out of the schema's sequence.
+    let parts = build(&common::seed());
+    for name in ["word/document.xml", "word/numbering.xml", "word/styles.xml"] {
+        let xml = part(&parts, name);
+        for ppr in xml.all("w:pPr") {
+            let names: Vec<&str> = ppr.elements().map(|e| e.name.as_str()).collect();
+            if let Some(i) = names.iter().position(|n| *n == "w:pStyle") {
+                assert_eq!(i, 0, "{name}: {names:?}");
+            }
+            if let Some(i) = names.iter().position(|n| *n == "w:rPr") {
+                assert_eq!(i, names.len() - 1, "{name}: {names:?}");
+            }
+        }
+        for rpr in xml.all("w:rPr") {
+            let names: Vec<&str> = rpr.elements().map(|e| e.name.as_str()).collect();
+            assert!(
+                !names.is_empty() || name == "word/styles.xml",
+                "{name}: empty w:rPr"
+            );
+            if let Some(i) = names.iter().position(|n| *n == "w:rStyle") {
+                assert_eq!(i, 0, "{name}: {names:?}");
+            }
+        }
+        for num in xml.all("w:numPr") {
+            let names: Vec<&str> = num.elements().map(|e| e.name.as_str()).collect();
+            assert_eq!(names, ["w:ilvl", "w:numId"], "{name}");
+        }
+        for lvl in xml.all("w:lvl") {
+            let names: Vec<&str> = lvl.elements().map(|e| e.name.as_str()).collect();
+            let jc = names.iter().position(|n| *n == "w:lvlJc").unwrap();
+            let ppr = names.iter().position(|n| *n == "w:pPr").unwrap();
+            assert!(jc < ppr, "{name}: {names:?}");
+            if let Some(style) = names.iter().position(|n| *n == "w:pStyle") {
+                assert!(style < jc, "{name}: {names:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn links_are_hyperlinks_to_external_targets() {
+    let parts = build(&common::seed());
+    let rels = part(&parts, "word/_rels/document.xml.rels");
+    let body = body(&parts);
+    let links = body.all("w:hyperlink");
+    let targets: Vec<&str> = links
+        .iter()
+        .map(|h| {
+            let id = h.attr("r:id").expect("an r:id");
+            let rel = rels
+                .all("Relationship")
+                .into_iter()
+                .find(|r| r.attr("Id") == Some(id))
+                .unwrap_or_else(|| panic!("no relationship {id}"));
+            assert_eq!(rel.attr("TargetMode"), Some("External"));
+            assert!(rel.attr("Type").unwrap().ends_with("/hyperlink"));
+            for run in h.all("w:r") {
+                assert_eq!(run.val("w:rStyle"), Some("Hyperlink"));
+            }
+            rel.attr("Target").unwrap()
+        })
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            "tel:+12172003227",
+            "mailto:wenqing4@illinois.edu",
+            "https://laphets.github.io/",
+            "https://www.linkedin.com/in/wenqingluo",
+            "https://github.com/laphets",
+            "https://github.com/sieve-project/sieve",
+            "https://github.com/laphets/WeirdOS",
+        ]
+    );
+    // Relationships come in a fixed order.
+    let ids: Vec<&str> = rels
+        .all("Relationship")
+        .into_iter()
+        .filter_map(|r| r.attr("Id"))
+        .filter(|id| id.starts_with("rIdLink"))
+        .collect();
+    assert_eq!(
+        ids,
+        (1..=7).map(|n| format!("rIdLink{n}")).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn core_properties_name_the_document() {
+    let doc = common::seed();
+    let parts = build(&doc);
+    let core = part(&parts, "docProps/core.xml");
+    let text = |name: &str| core.all(name).first().map(|e| e.text_content());
+    assert_eq!(text("dc:title").as_deref(), Some("Wenqing Luo — Résumé"));
+    assert_eq!(text("dc:creator").as_deref(), Some("Wenqing Luo"));
+    assert_eq!(text("dc:subject").as_deref(), Some("Résumé of Wenqing Luo"));
+    assert_eq!(
+        text("cp:keywords").as_deref(),
+        Some("C/C++; Python; Golang; Rust")
+    );
+    assert_eq!(text("dc:language").as_deref(), Some("en"));
+    assert_eq!(
+        text("dcterms:created").as_deref(),
+        Some("2023-11-14T22:13:20Z")
+    );
+    assert_eq!(
+        text("dcterms:modified").as_deref(),
+        Some("2023-11-14T22:13:20Z")
+    );
+
+    // Without a timestamp there are no dates at all.
+    let undated = unzip(&docx(&doc, &DocxOptions::default()).unwrap());
+    let core = part(&undated, "docProps/core.xml");
+    assert!(core.all("dcterms:created").is_empty());
+    assert!(core.all("dcterms:modified").is_empty());
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let doc = common::seed();
+    let options = DocxOptions {
+        timestamp: Some(EPOCH),
+        ..DocxOptions::default()
+    };
+    let first = docx(&doc, &options).unwrap();
+    assert_eq!(first, docx(&doc, &options).unwrap());
+    // docx-rs keeps counters per thread and per process; neither shows.
+    let other = std::thread::spawn({
+        let doc = doc.clone();
+        let options = options.clone();
+        move || docx(&doc, &options).unwrap()
+    })
+    .join()
+    .unwrap();
+    assert_eq!(first, other);
+
+    // Another date changes the document properties and nothing else.
+    let later = docx(
+        &doc,
+        &DocxOptions {
+            timestamp: Some(EPOCH + 86_400),
+            ..options
+        },
+    )
+    .unwrap();
+    let (a, b) = (unzip(&first), unzip(&later));
+    let changed: Vec<&str> = a
+        .iter()
+        .zip(&b)
+        .filter(|(x, y)| x != y)
+        .map(|(x, _)| x.0.as_str())
+        .collect();
+    assert_eq!(changed, ["docProps/core.xml"]);
+}
+
+#[test]
+fn paper_and_margins_follow_the_theme() {
+    let mut doc = common::seed();
+    let page = |doc: &Document| {
+        let parts = build(doc);
+        let body = body(&parts);
+        let sect = body.child("w:sectPr").unwrap();
+        let size = sect.child("w:pgSz").unwrap();
+        let margin = sect.child("w:pgMar").unwrap();
+        let get = |e: &El, k: &str| e.attr(k).unwrap().to_owned();
+        (
+            get(size, "w:w"),
+            get(size, "w:h"),
+            ["w:top", "w:right", "w:bottom", "w:left"].map(|k| get(margin, k)),
+        )
+    };
+    assert_eq!(
+        page(&doc),
+        (
+            "12240".into(),
+            "15840".into(),
+            ["720", "864", "720", "864"].map(String::from)
+        )
+    );
+    doc.theme = Theme {
+        paper: Paper::A4,
+        margins: Margins::uniform(54.0),
+        ..Theme::default()
+    };
+    assert_eq!(
+        page(&doc),
+        (
+            "11906".into(),
+            "16838".into(),
+            ["1080"; 4].map(String::from)
+        )
+    );
+}
+
+#[test]
+fn every_word_is_in_the_body_in_reading_order() {
+    let doc = common::seed();
+    let parts = build(&doc);
+    let words = tokens(&body(&parts).text());
+    subsequence(&common::reading_order(&doc), &words).unwrap();
+}
+
+#[test]
+fn golden_document_xml() {
+    let parts = build(&common::seed());
+    let actual = part(&parts, "word/document.xml").pretty();
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/seed.document.xml");
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected != actual {
+        let line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .map_or(expected.lines().count().min(actual.lines().count()), |l| l);
+        panic!(
+            "word/document.xml differs from {} from line {}; review the change and run with BLESS=1 to accept:\n{}",
+            path.display(),
+            line + 1,
+            actual
+                .lines()
+                .skip(line.saturating_sub(3))
+                .take(12)
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}
+
+fn hostile() -> Document {
+    let nasty = "a\u{0}b\u{1}c\td\ne <&> \"q\" 'x' \u{FFFF} \u{202E}rtl 中文";
+    let span = |s: &str| Span {
+        text: s.into(),
+        strong: true,
+        emphasis: true,
+        code: true,
+        link: Some(format!("https://example.com/?q={s}&x=\"1\"")),
+    };
+    Document {
+        meta: Meta {
+            title: nasty.into(),
+            author: nasty.into(),
+            subject: nasty.into(),
+            keywords: vec![nasty.into(), String::new()],
+            language: "x\"><evil".into(),
+        },
+        header: Header {
+            name: nasty.into(),
+            headline: Some(nasty.into()),
+            contacts: vec![
+                Contact {
+                    kind: ContactKind::Profile,
+                    text: nasty.into(),
+                    label: nasty.into(),
+                    url: Some(nasty.into()),
+                },
+                Contact {
+                    kind: ContactKind::Email,
+                    text: String::new(),
+                    label: String::new(),
+                    url: None,
+                },
+            ],
+        },
+        sections: vec![
+            Section {
+                id: "s".into(),
+                title: nasty.into(),
+                body: SectionBody::Entries(vec![Entry {
+                    title: Text {
+                        spans: vec![span(nasty), Span::default()],
+                    },
+                    dates: None,
+                    location: Some(nasty.into()),
+                    lines: vec![],
+                    bullets: vec![
+                        Text::default(),
+                        Text {
+                            spans: vec![span(&nasty.repeat(200))],
+                        },
+                    ],
+                    roles: vec![Entry {
+                        title: Text::default(),
+                        dates: None,
+                        location: None,
+                        lines: vec![],
+                        bullets: vec![],
+                        roles: vec![],
+                    }],
+                }]),
+            },
+            Section {
+                id: "e".into(),
+                title: String::new(),
+                body: SectionBody::Paragraphs(vec![Text::plain(nasty), Text::default()]),
+            },
+            Section {
+                id: "l".into(),
+                title: "List".into(),
+                body: SectionBody::List(vec![]),
+            },
+        ],
+        theme: Theme {
+            body_size: f32::NAN,
+            leading: f32::INFINITY,
+            name_size: -4.0,
+            margins: Margins::uniform(f32::MAX),
+            bullet_indent: 1e9,
+            ..Theme::default()
+        },
+    }
+}
+
+#[test]
+fn hostile_input_still_gives_a_well_formed_package() {
+    let doc = hostile();
+    for fit in [None, Some(1), Some(3)] {
+        let bytes = docx(
+            &doc,
+            &DocxOptions {
+                timestamp: Some(i64::MIN),
+                fit_pages: fit,
+            },
+        )
+        .unwrap();
+        for (_, data) in unzip(&bytes) {
+            parse(&data);
+        }
+    }
+    let empty = Document {
+        meta: Meta {
+            title: String::new(),
+            author: String::new(),
+            subject: String::new(),
+            keywords: vec![],
+            language: String::new(),
+        },
+        header: Header {
+            name: String::new(),
+            headline: None,
+            contacts: vec![],
+        },
+        sections: vec![],
+        theme: Theme::default(),
+    };
+    for (_, data) in build(&empty) {
+        parse(&data);
+    }
+}
+
+#[test]
+fn fitting_tightens_until_the_estimate_fits() {
+    let doc = common::seed();
+    let size = |bytes: &[u8]| {
+        let parts = unzip(bytes);
+        let styles = part(&parts, "word/styles.xml");
+        let sz = styles
+            .child("w:docDefaults")
+            .unwrap()
+            .val("w:sz")
+            .unwrap()
+            .to_owned();
+        sz.parse::<u32>().unwrap()
+    };
+    let loose = docx_with_report(&doc, &DocxOptions::default()).unwrap();
+    assert!(loose.notes.is_empty());
+    let one = docx_with_report(
+        &doc,
+        &DocxOptions {
+            fit_pages: Some(1),
+            ..DocxOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(one.notes.len(), 1, "{:?}", one.notes);
+    assert!(
+        one.notes[0].starts_with("fit-pages 1: spacing tightened"),
+        "{:?}",
+        one.notes
+    );
+    assert!(size(&one.bytes) < size(&loose.bytes));
+    assert!(size(&one.bytes) >= 17, "never below the readable floor");
+
+    // Two pages hold the seed as the theme sets it.
+    let two = docx_with_report(
+        &doc,
+        &DocxOptions {
+            fit_pages: Some(2),
+            ..DocxOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(two.notes.is_empty(), "{:?}", two.notes);
+    assert_eq!(two.bytes, loose.bytes);
+
+    // Ten times the content cannot fit one page; all of it is kept.
+    let mut long = doc.clone();
+    for _ in 0..9 {
+        long.sections.extend(doc.sections.iter().cloned());
+    }
+    let out = docx_with_report(
+        &long,
+        &DocxOptions {
+            fit_pages: Some(1),
+            ..DocxOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        out.notes[0].contains("cannot fit on 1 page"),
+        "{:?}",
+        out.notes
+    );
+    let words = tokens(&body(&unzip(&out.bytes)).text());
+    subsequence(&common::reading_order(&long), &words).unwrap();
+
+    assert!(matches!(
+        docx(
+            &doc,
+            &DocxOptions {
+                fit_pages: Some(0),
+                ..DocxOptions::default()
+            }
+        ),
+        Err(DocxError::InvalidOption(_))
+    ));
+}
