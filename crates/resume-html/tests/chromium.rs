@@ -60,7 +60,12 @@ fn seed_page_loads_offline_prints_on_one_page_and_renders_at_every_width() {
     assert_eq!(load.requests, Vec::<String>::new(), "network requests");
     assert_eq!(load.console, Vec::<String>::new(), "console messages");
 
-    assert_eq!(browser::pdf_pages(&pdf), 1, "printed pages");
+    assert_eq!(
+        browser::pdf_pages(&pdf),
+        1,
+        "printed pages; the print fit assumes Arial-metric fonts \
+         (Debian: fonts-liberation2)"
+    );
     // Letter: 8.5 × 11 in.
     assert!(
         String::from_utf8_lossy(&pdf).contains("/MediaBox [0 0 612 792]"),
