@@ -19,6 +19,8 @@ use crate::plan::{Kind, Para, Piece};
 
 /// Spacing steps tried first, as fractions of the theme's gaps.
 const SPACING_STEPS: [f32; 3] = [0.85, 0.7, 0.55];
+/// After a size step, the spacing is given back in this many steps.
+const LOOSEN_STEPS: usize = 9;
 /// Then the body size shrinks in steps of this many points.
 const SIZE_STEP: f32 = 0.25;
 /// The smallest body size fitting goes down to, the PDF backend's: below it
@@ -28,6 +30,7 @@ pub const READABLE_FLOOR: f32 = 8.5;
 /// What fitting chose, and a sentence on what it changed.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Fitted {
+    pub fit: Fit,
     pub metrics: Metrics,
     pub note: Option<String>,
 }
@@ -39,6 +42,7 @@ pub(crate) fn fit(paras: &[Para], theme: &Theme, pages: usize) -> Fitted {
     let metrics = Metrics::new(theme, natural);
     if fits(paras, &metrics, pages) {
         return Fitted {
+            fit: natural,
             metrics,
             note: None,
         };
@@ -60,8 +64,10 @@ pub(crate) fn fit(paras: &[Para], theme: &Theme, pages: usize) -> Fitted {
     for fit in attempts {
         let metrics = Metrics::new(theme, fit);
         if fits(paras, &metrics, pages) {
+            let (fit, metrics) = loosen(paras, theme, pages, fit, metrics);
             return Fitted {
                 note: Some(note(natural, fit, pages, true)),
+                fit,
                 metrics,
             };
         }
@@ -70,8 +76,33 @@ pub(crate) fn fit(paras: &[Para], theme: &Theme, pages: usize) -> Fitted {
     let (fit, metrics) = last;
     Fitted {
         note: Some(note(natural, fit, pages, false)),
+        fit,
         metrics,
     }
+}
+
+/// Once a smaller size fits, gives back as much of the spacing as still
+/// fits, so the page is filled evenly rather than ending in a gap.
+fn loosen(
+    paras: &[Para],
+    theme: &Theme,
+    pages: usize,
+    fit: Fit,
+    metrics: Metrics,
+) -> (Fit, Metrics) {
+    let floor = SPACING_STEPS[SPACING_STEPS.len() - 1];
+    if fit.spacing > floor {
+        return (fit, metrics);
+    }
+    (1..=LOOSEN_STEPS)
+        .rev()
+        .map(|i| Fit {
+            spacing: floor + (1.0 - floor) * i as f32 / LOOSEN_STEPS as f32,
+            ..fit
+        })
+        .map(|f| (f, Metrics::new(theme, f)))
+        .find(|(_, m)| fits(paras, m, pages))
+        .unwrap_or((fit, metrics))
 }
 
 fn note(natural: Fit, fit: Fit, pages: usize, fitted: bool) -> String {
@@ -341,6 +372,23 @@ mod tests {
         );
         assert_eq!(fitted.metrics.body_size, m.body_size);
         assert!(height(&longer, &fitted.metrics) < height(&longer, &m));
+        // Wherever the size had to shrink, the spacing is as loose as still
+        // fits at that size.
+        for n in 50..80 {
+            let paras = vec![para.clone(); n];
+            let fitted = fit(&paras, &theme, 1);
+            if fitted.note.as_deref().is_some_and(|n| n.contains("cannot")) {
+                break;
+            }
+            assert!(fits(&paras, &fitted.metrics, 1), "{n}");
+            if fitted.fit.body < 10.0 && fitted.fit.spacing < 1.0 {
+                let looser = Fit {
+                    spacing: fitted.fit.spacing + 0.05,
+                    ..fitted.fit
+                };
+                assert!(!fits(&paras, &Metrics::new(&theme, looser), 1), "{n}");
+            }
+        }
         // ...and a thousand cannot fit at all.
         let long = vec![para; 1000];
         let fitted = fit(&long, &theme, 1);
