@@ -285,11 +285,15 @@ fn render(
             Vec::new(),
         ),
         Format::Html => {
+            // The printed page is fitted to one sheet unless asked otherwise,
+            // like the PDF's; what that changed is said when it was asked for.
             let options = resume_html::HtmlOptions {
                 fit_pages: Some(fit.unwrap_or(1)),
                 ..resume_html::HtmlOptions::default()
             };
-            (resume_html::html(doc, &options)?.into_bytes(), Vec::new())
+            let out = resume_html::html_with_report(doc, &options)?;
+            let notes = if fit.is_some() { out.notes } else { Vec::new() };
+            (out.html.into_bytes(), notes)
         }
         Format::Docx => {
             let options = resume_docx::DocxOptions {
