@@ -10,8 +10,9 @@
 //! locations on right tab stops; links as `w:hyperlink` elements; and
 //! title, creator, subject and keywords in the document properties.
 //!
-//! The paragraphs are planned once ([`plan`]), written with docx-rs
-//! ([`body`]); styles, fonts and properties are written here, and the
+//! The paragraphs are planned once (`plan`) and written with docx-rs
+//! (`body`); styles, settings, fonts and properties are written with
+//! quick-xml, docx-rs's parts are put in schema order (`canon`), and the
 //! package is zipped deterministically: the same document and options give
 //! the same bytes.
 
