@@ -116,7 +116,7 @@ fn note(natural: Fit, fit: Fit, pages: usize, fitted: bool) -> String {
     let unit = if pages == 1 { "page" } else { "pages" };
     if fitted {
         format!(
-            "fit-pages {pages}: {} (DOCX, estimated)",
+            "fit-pages {pages}: {} (pages estimated from Calibri's metrics)",
             changes.join(", ")
         )
     } else {
@@ -168,15 +168,14 @@ fn para_height(p: &Para, m: &Metrics) -> f32 {
         0
     };
     let width = m.text_width.saturating_sub(indent) as f32;
-    let rows = rows(p, size as f32 / 2.0, width, m.section_tracking as f32);
+    let rows = rows(p, size as f32 / 2.0, width);
     rows as f32 * line as f32 + before as f32 + after as f32
 }
 
 /// How many lines `p` takes at `size` points in `width` twips.
-fn rows(p: &Para, size: f32, width: f32, tracking: f32) -> usize {
-    // Styles that are bold as a whole, and the one set in capitals.
+fn rows(p: &Para, size: f32, width: f32) -> usize {
+    // Styles that are bold as a whole.
     let bold_style = matches!(p.kind, Kind::Name | Kind::SectionTitle);
-    let caps = p.kind == Kind::SectionTitle;
     // The text and, for each of its bytes, the width of the character that
     // starts there (zero on the other bytes of a character).
     let mut text = String::new();
@@ -191,12 +190,8 @@ fn rows(p: &Para, size: f32, width: f32, tracking: f32) -> usize {
             }
             Piece::Run(r) => {
                 for c in r.text.chars() {
-                    let shown = if caps { c.to_ascii_uppercase() } else { c };
-                    let units = advance(shown, r.bold || bold_style, r.italic);
-                    let mut w = f32::from(units) * size * 20.0 / 2048.0;
-                    if caps {
-                        w += tracking;
-                    }
+                    let units = advance(c, r.bold || bold_style, r.italic);
+                    let w = f32::from(units) * size * 20.0 / 2048.0;
                     text.push(c);
                     advances.push(w);
                     advances.extend(std::iter::repeat_n(0.0, c.len_utf8() - 1));
@@ -309,7 +304,7 @@ mod tests {
 
     /// Lines of `text` at 10 pt in a line `width_pt` wide.
     fn lines(text: &str, width_pt: f32) -> usize {
-        rows(&para(Kind::Paragraph, text), 10.0, width_pt * 20.0, 0.0)
+        rows(&para(Kind::Paragraph, text), 10.0, width_pt * 20.0)
     }
 
     #[test]
@@ -346,8 +341,8 @@ mod tests {
             ..Run::default()
         }));
         // 52.5 + 15 + 52.5 pt.
-        assert_eq!(rows(&p, 10.0, 121.0 * 20.0, 0.0), 1);
-        assert_eq!(rows(&p, 10.0, 119.0 * 20.0, 0.0), 2);
+        assert_eq!(rows(&p, 10.0, 121.0 * 20.0), 1);
+        assert_eq!(rows(&p, 10.0, 119.0 * 20.0), 2);
     }
 
     #[test]

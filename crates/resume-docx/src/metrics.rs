@@ -63,8 +63,6 @@ pub(crate) struct Metrics {
     pub paragraph_after: u32,
     /// Space above the contact line, in twips.
     pub contacts_before: u32,
-    /// Letter spacing of section titles, in twips.
-    pub section_tracking: i32,
     /// Where bullet text starts and how far the bullet hangs, in twips.
     pub bullet_indent: u32,
     pub bullet_hang: u32,
@@ -160,7 +158,6 @@ impl Metrics {
             item_before: twips(0.1 * body * spacing),
             paragraph_after: twips(0.3 * line * spacing),
             contacts_before: twips(0.3 * line * spacing),
-            section_tracking: twips(section * 0.07) as i32,
             // The bullet hangs in the indent a little right of the margin,
             // as the list markers do in the HTML and the PDF.
             bullet_indent,

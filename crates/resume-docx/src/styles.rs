@@ -62,10 +62,7 @@ struct RPr {
     font: Option<&'static str>,
     bold: bool,
     italic: bool,
-    caps: bool,
     color: Option<String>,
-    /// Letter spacing in twips.
-    tracking: Option<i32>,
     /// Size in half-points.
     size: Option<usize>,
     underline: bool,
@@ -143,8 +140,9 @@ fn styles(m: &Metrics) -> Vec<Style> {
     contacts.ppr.center = true;
     contacts.ppr.before = Some(m.contacts_before);
 
-    // Section titles: one level for every section, in capitals with a rule
-    // under them, kept on the page of the text they introduce.
+    // Section titles: one level for every section, as written (title case,
+    // as in the PDF and the HTML), bold in the accent colour over a rule,
+    // kept on the page of the text they introduce.
     let mut h1 = Style::paragraph(HEADING_1, "heading 1");
     h1.ui_priority = Some(9);
     h1.ppr.keep_next = true;
@@ -154,9 +152,7 @@ fn styles(m: &Metrics) -> Vec<Style> {
     h1.ppr.outline_level = Some(0);
     h1.ppr.line = Some(m.section_line);
     h1.rpr.bold = true;
-    h1.rpr.caps = true;
     h1.rpr.color = Some(m.accent.clone());
-    h1.rpr.tracking = Some(m.section_tracking);
     h1.rpr.size = Some(m.section_size);
 
     // Entry headings: body-sized, with the dates on a right tab stop at the
@@ -393,14 +389,8 @@ fn write_rpr(w: &mut Writer<Vec<u8>>, r: &RPr) -> io::Result<()> {
             flag(w, "w:i")?;
             flag(w, "w:iCs")?;
         }
-        if r.caps {
-            flag(w, "w:caps")?;
-        }
         if let Some(color) = &r.color {
             val(w, "w:color", color)?;
-        }
-        if let Some(t) = r.tracking {
-            val(w, "w:spacing", &t.to_string())?;
         }
         if let Some(size) = r.size {
             val(w, "w:sz", &size.to_string())?;

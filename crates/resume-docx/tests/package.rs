@@ -128,10 +128,10 @@ fn styles_are_words_built_in_ones() {
     assert_eq!(defaults.val("w:sz"), Some("20"));
     assert_eq!(defaults.val("w:lang"), Some("en"));
 
-    // Section titles: accent colour, capitals, a rule below.
+    // Section titles: bold, accent colour, a rule below.
     let h1 = style(&styles, "Heading1");
     assert_eq!(h1.val("w:color"), Some("004F90"));
-    assert!(!h1.all("w:caps").is_empty());
+    assert!(!h1.all("w:b").is_empty());
     let rule = h1.all("w:bottom");
     assert_eq!(rule[0].attr("w:val"), Some("single"));
     assert_eq!(h1.val("w:sz"), Some("24"));
