@@ -105,8 +105,9 @@ pub struct RenderArgs {
     /// How dates are written, overriding the source
     #[arg(long, value_enum)]
     pub date_style: Option<DateStyleArg>,
-    /// Fit PDF, DOCX and printed HTML on at most N pages: tighten spacing,
-    /// then the font size down to a readable floor; reports what changed
+    /// Fit PDF, DOCX and printed HTML on at most N pages [default: 1]: tighten
+    /// spacing, then the font size down to a readable floor, and report what
+    /// changed. Content that cannot fit keeps its natural layout
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=50))]
     pub fit_pages: Option<u32>,
     /// Width of the plain text in display columns

@@ -278,17 +278,20 @@ fn render(
     args: &args::RenderArgs,
     timestamp: Option<i64>,
 ) -> anyhow::Result<(Vec<u8>, Vec<String>)> {
+    // One page when the content allows: every paged format is fitted to one
+    // sheet unless asked otherwise, and falls back to its natural layout
+    // when even the readable floor does not fit. What fitting changed is
+    // said only when it was asked for.
     let fit = args.fit_pages;
+    let pages = fit.unwrap_or(1);
     Ok(match format {
         Format::Txt => (
             resume_text::text(doc, &args.into()).into_bytes(),
             Vec::new(),
         ),
         Format::Html => {
-            // The printed page is fitted to one sheet unless asked otherwise,
-            // like the PDF's; what that changed is said when it was asked for.
             let options = resume_html::HtmlOptions {
-                fit_pages: Some(fit.unwrap_or(1)),
+                fit_pages: Some(pages),
                 ..resume_html::HtmlOptions::default()
             };
             let out = resume_html::html_with_report(doc, &options)?;
@@ -298,15 +301,18 @@ fn render(
         Format::Docx => {
             let options = resume_docx::DocxOptions {
                 timestamp,
-                fit_pages: fit.map(|n| n as usize),
+                fit_pages: Some(pages as usize),
             };
             let out = resume_docx::docx_with_report(doc, &options)?;
-            (out.bytes, out.notes)
+            (
+                out.bytes,
+                if fit.is_some() { out.notes } else { Vec::new() },
+            )
         }
         Format::Pdf => {
             let mut options = resume_pdf::PdfOptions {
                 timestamp,
-                fit_pages: fit.map(|n| n as usize),
+                fit_pages: Some(pages as usize),
                 creator: format!("resume {}", env!("CARGO_PKG_VERSION")),
                 ..resume_pdf::PdfOptions::default()
             };
@@ -322,7 +328,16 @@ fn render(
                 }
                 other => other?,
             };
-            (out.bytes, out.notes)
+            let notes = if fit.is_some() {
+                out.notes
+            } else {
+                // Borrowed fonts are worth knowing about even unasked.
+                out.notes
+                    .into_iter()
+                    .filter(|n| n.contains("font"))
+                    .collect()
+            };
+            (out.bytes, notes)
         }
     })
 }

@@ -273,14 +273,15 @@ impl Cx<'_> {
                     .iter()
                     .filter(|w| self.keep(&w.tags))
                     .map(|w| Entry {
-                        title: linked_strong(&w.company, w.url.as_deref()),
+                        // The position shares the company's row, as in the
+                        // classic one-page layout: a row saved per job.
+                        title: with_role(
+                            linked_strong(&w.company, w.url.as_deref()),
+                            join_plain(&[w.position.as_deref(), w.team.as_deref()], DASH),
+                        ),
                         dates: dates(&w.period),
                         location: w.location.clone(),
                         lines: lines([
-                            (
-                                LineKind::Subtitle,
-                                join_plain(&[w.position.as_deref(), w.team.as_deref()], DASH),
-                            ),
                             (LineKind::Keywords, list(&w.technologies)),
                             (LineKind::Detail, w.description.clone().map(Text::plain)),
                             (LineKind::Detail, w.summary.as_ref().map(rich)),
@@ -632,6 +633,20 @@ fn linked_strong(text: &str, url: Option<&str>) -> Text {
             ..Span::strong(text)
         }],
     }
+}
+
+/// A heading followed by a role in italics: "**Company** • *Position*".
+fn with_role(mut title: Text, role: Option<Text>) -> Text {
+    if let Some(role) = role {
+        title.push(Span::plain(SEP));
+        for span in role.spans {
+            title.push(Span {
+                emphasis: true,
+                ..span
+            });
+        }
+    }
+    title
 }
 
 /// "**Label:** value".

@@ -347,7 +347,7 @@ mod tests {
 
     #[test]
     fn fitting_prefers_the_least_change() {
-        let theme = Theme::default();
+        let theme = crate::metrics::tests::reference_theme();
         let m = Metrics::new(&theme, Fit::natural(&theme));
         let para = para(Kind::Bullet, "A line of text.");
         // Fifty one-line bullets (13.2 pt each) fit a Letter page as the

@@ -181,7 +181,7 @@ fn hex(c: Color) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use resume_document::{Margins, Paper};
 
@@ -189,9 +189,29 @@ mod tests {
         Metrics::new(theme, Fit::natural(theme))
     }
 
+    /// A theme with fixed values, so these tests do not move when the
+    /// defaults are tuned.
+    pub(crate) fn reference_theme() -> Theme {
+        Theme {
+            margins: Margins {
+                top: 36.0,
+                right: 43.2,
+                bottom: 36.0,
+                left: 43.2,
+            },
+            body_size: 10.0,
+            leading: 1.22,
+            name_size: 24.0,
+            section_size: 12.0,
+            section_gap: 0.8,
+            entry_gap: 0.45,
+            ..Theme::default()
+        }
+    }
+
     #[test]
-    fn default_theme_in_word_units() {
-        let m = natural(&Theme::default());
+    fn reference_theme_in_word_units() {
+        let m = natural(&reference_theme());
         assert_eq!(m.page, (12240, 15840));
         assert_eq!(m.margins, [720, 864, 720, 864]);
         assert_eq!(m.text_width, 12240 - 2 * 864);

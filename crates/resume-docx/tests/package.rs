@@ -125,7 +125,8 @@ fn styles_are_words_built_in_ones() {
     let fonts = defaults.all("w:rFonts")[0];
     assert_eq!(fonts.attr("w:ascii"), Some("Calibri"));
     assert_eq!(fonts.attr("w:hAnsi"), Some("Calibri"));
-    assert_eq!(defaults.val("w:sz"), Some("20"));
+    let half_points = (Theme::default().body_size * 2.0).round().to_string();
+    assert_eq!(defaults.val("w:sz"), Some(half_points.as_str()));
     assert_eq!(defaults.val("w:lang"), Some("en"));
 
     // Section titles: bold, accent colour, a rule below.
@@ -271,8 +272,10 @@ fn dates_and_locations_sit_on_a_right_tab_stop_at_the_margin() {
     let doc = common::seed();
     let parts = build(&doc);
     let styles = part(&parts, "word/styles.xml");
-    // Letter is 12240 twips wide; the default margins are 0.6 in.
-    let text_width = (12240 - 2 * 864).to_string();
+    // Letter is 12240 twips wide, less the theme's margins (1 pt = 20 twips).
+    let m = Theme::default().margins;
+    let text_width =
+        (12240 - (m.left * 20.0).round() as i64 - (m.right * 20.0).round() as i64).to_string();
     for id in ["Heading2", "EntryLine"] {
         let tab = style(&styles, id).all("w:tab")[0];
         assert_eq!(tab.attr("w:val"), Some("right"));
@@ -475,11 +478,10 @@ fn paper_and_margins_follow_the_theme() {
     };
     assert_eq!(
         page(&doc),
-        (
-            "12240".into(),
-            "15840".into(),
-            ["720", "864", "720", "864"].map(String::from)
-        )
+        ("12240".into(), "15840".into(), {
+            let m = Theme::default().margins;
+            [m.top, m.right, m.bottom, m.left].map(|v| ((v * 20.0).round() as i64).to_string())
+        })
     );
     doc.theme = Theme {
         paper: Paper::A4,

@@ -469,8 +469,9 @@ fn print_size(source: &str) -> f32 {
 #[test]
 fn print_fits_the_seed_on_one_page_and_leaves_short_and_long_documents_alone() {
     let seed = support::seed();
+    let natural = seed.theme.body_size;
     let fitted = print_size(&render(&seed));
-    assert!((8.5..10.0).contains(&fitted), "{fitted}");
+    assert!((8.5..=natural).contains(&fitted), "{fitted}");
     // The PDF backend's steps: a quarter point at a time.
     assert_eq!((fitted * 4.0).fract(), 0.0, "{fitted}");
 
@@ -478,12 +479,12 @@ fn print_fits_the_seed_on_one_page_and_leaves_short_and_long_documents_alone() {
         fit_pages: None,
         ..HtmlOptions::default()
     };
-    assert_eq!(print_size(&html(&seed, &unfitted).expect("renders")), 10.0);
+    assert_eq!(print_size(&html(&seed, &unfitted).expect("renders")), natural);
     let two = HtmlOptions {
         fit_pages: Some(2),
         ..HtmlOptions::default()
     };
-    assert_eq!(print_size(&html(&seed, &two).expect("renders")), 10.0);
+    assert_eq!(print_size(&html(&seed, &two).expect("renders")), natural);
 
     let report = html_with_report(&seed, &HtmlOptions::default()).expect("renders");
     assert_eq!(report.notes.len(), 1);
@@ -503,7 +504,7 @@ fn print_fits_the_seed_on_one_page_and_leaves_short_and_long_documents_alone() {
 
     let mut short = seed.clone();
     short.sections.truncate(1);
-    assert_eq!(print_size(&render(&short)), 10.0);
+    assert_eq!(print_size(&render(&short)), natural);
 
     // Three times the content cannot fit one page legibly: the theme's size
     // stands and the page runs on.
@@ -512,7 +513,7 @@ fn print_fits_the_seed_on_one_page_and_leaves_short_and_long_documents_alone() {
         long.sections.extend(seed.sections.iter().cloned());
     }
     let report = html_with_report(&long, &HtmlOptions::default()).expect("renders");
-    assert_eq!(print_size(&report.html), 10.0);
+    assert_eq!(print_size(&report.html), natural);
     assert!(
         report.notes[0].contains("cannot print on 1 sheet"),
         "{:?}",
@@ -527,6 +528,7 @@ fn the_theme_sets_colours_sizes_and_paper() {
     let mut doc = support::seed();
     doc.theme.accent = Color::rgb(0x8b, 0x1e, 0x3f);
     doc.theme.paper = resume_document::Paper::A4;
+    doc.theme.body_size = 10.0;
     doc.theme.name_size = 30.0;
     let source = render(&doc);
     assert!(source.contains("color: #8b1e3f"));
