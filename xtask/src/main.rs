@@ -10,13 +10,16 @@ const USAGE: &str = "usage: cargo xtask <task>
 
 tasks:
   build-all   compile every resume/*.toml into dist/ in every format
-  ci          cargo fmt --check, clippy -D warnings, and the tests";
+  ci          cargo fmt --check, clippy -D warnings, and the tests
+  bench       criterion benchmarks, then whole-process timings of
+              `resume build` with hyperfine (Debian package hyperfine)";
 
 fn main() -> anyhow::Result<()> {
     let task = std::env::args().nth(1);
     match task.as_deref() {
         Some("build-all") => build_all(),
         Some("ci") => ci(),
+        Some("bench") => bench(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -92,4 +95,33 @@ fn ci() -> anyhow::Result<()> {
     let mut test = cargo();
     test.args(["test", "--workspace"]);
     run(test)
+}
+
+fn bench() -> anyhow::Result<()> {
+    let mut criterion = cargo();
+    criterion.args(["bench", "--workspace"]);
+    run(criterion)?;
+    // Whole-process runs: start-up, parsing, every backend and the writes.
+    let mut build = cargo();
+    build.args(["build", "--release", "--package", "resume-cli"]);
+    run(build)?;
+    let exe = root().join("target/release/resume");
+    let out = std::env::temp_dir().join("resume-bench");
+    let seed = root().join("resume/wenqing-luo.toml");
+    let command = |formats: &str| {
+        format!(
+            "{} build {} -o {} -f {formats}",
+            exe.display(),
+            seed.display(),
+            out.display()
+        )
+    };
+    let mut hyperfine = Command::new("hyperfine");
+    hyperfine.args(["--warmup", "3", "--min-runs", "20", "--export-markdown"]);
+    hyperfine.arg(root().join("target/hyperfine.md"));
+    for formats in ["txt", "html", "docx", "pdf", "pdf,docx,html,txt"] {
+        hyperfine.arg(command(formats));
+    }
+    run(hyperfine)
+        .context("hyperfine is needed for whole-process timings: apt-get install hyperfine")
 }
