@@ -2,6 +2,7 @@
 //! characters they lack, and text shaped into positioned glyphs.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use rustybuzz::ttf_parser::{self, Tag};
 use rustybuzz::{Direction, Feature, ShapePlan, UnicodeBuffer};
@@ -77,15 +78,11 @@ impl FallbackData {
         needed: &BTreeSet<(char, Style)>,
         db: Option<&fontdb::Database>,
     ) -> Result<FallbackData, PdfError> {
-        let embedded: Vec<ttf_parser::Face<'static>> = EMBEDDED
-            .iter()
-            .map(|data| ttf_parser::Face::parse(data, 0))
-            .collect::<Result<_, _>>()
-            .map_err(|e| PdfError::Font(format!("embedded Noto Sans is unreadable: {e}")))?;
+        let embedded = embedded()?;
         let missing: Vec<(char, Style)> = needed
             .iter()
             .copied()
-            .filter(|&(c, style)| embedded[style.slot()].glyph_index(c).is_none())
+            .filter(|&(c, style)| embedded[style.slot()].face.glyph_index(c).is_none())
             .collect();
         let mut data = FallbackData::default();
         if missing.is_empty() {
@@ -262,12 +259,22 @@ impl<'a> FontFace<'a> {
         })
     }
 
-    /// The advance the PDF viewer applies for `gid`, in font units.
-    pub fn hmtx_advance(&self, gid: u16) -> u16 {
-        self.face
+    /// The advance of `gid` without kerning, in thousandths of an em: the
+    /// width the PDF declares for it.
+    pub fn width_milli(&self, gid: u16) -> u16 {
+        let units = self
+            .face
             .glyph_hor_advance(ttf_parser::GlyphId(gid))
-            .unwrap_or(0)
+            .unwrap_or(0);
+        (f32::from(units) * 1000.0 / self.upem).round() as u16
     }
+}
+
+/// Rounds a length in em to whole thousandths, the unit of PDF glyph
+/// widths: glyphs then advance in the PDF exactly as in the layout, and only
+/// kerning needs adjustments in the content stream.
+pub(crate) fn milli(em: f32) -> f32 {
+    (em * 1000.0).round() / 1000.0
 }
 
 fn features() -> Vec<Feature> {
@@ -277,10 +284,26 @@ fn features() -> Vec<Feature> {
         .collect()
 }
 
+/// The embedded faces, parsed and given their shape plans once per process:
+/// they never change, and preparing them costs a tenth of a rendering.
+fn embedded() -> Result<&'static [FontFace<'static>], PdfError> {
+    static FACES: OnceLock<Result<Vec<FontFace<'static>>, String>> = OnceLock::new();
+    FACES
+        .get_or_init(|| {
+            EMBEDDED
+                .iter()
+                .map(|data| FontFace::new(data, 0).map_err(|e| e.to_string()))
+                .collect()
+        })
+        .as_deref()
+        .map_err(|e| PdfError::Font(format!("embedded Noto Sans is unreadable: {e}")))
+}
+
 /// All faces of one rendering: the embedded four, then the fallbacks.
 #[derive(Debug)]
 pub(crate) struct Fonts<'a> {
-    pub faces: Vec<FontFace<'a>>,
+    embedded: &'static [FontFace<'static>],
+    fallback: Vec<FontFace<'a>>,
     chosen: &'a BTreeMap<(char, Style), usize>,
 }
 
@@ -304,17 +327,23 @@ pub(crate) struct Glyph {
 
 impl<'a> Fonts<'a> {
     pub fn new(fallback: &'a FallbackData) -> Result<Fonts<'a>, PdfError> {
-        let mut faces = Vec::with_capacity(4 + fallback.faces.len());
-        for data in EMBEDDED {
-            faces.push(FontFace::new(data, 0)?);
-        }
-        for (data, index) in &fallback.faces {
-            faces.push(FontFace::new(data, *index)?);
-        }
         Ok(Fonts {
-            faces,
+            embedded: embedded()?,
+            fallback: fallback
+                .faces
+                .iter()
+                .map(|(data, index)| FontFace::new(data, *index))
+                .collect::<Result<_, _>>()?,
             chosen: &fallback.chosen,
         })
+    }
+
+    /// Face `i`: the embedded four by style slot, then the fallbacks.
+    pub fn face(&self, i: usize) -> &FontFace<'_> {
+        match self.embedded.get(i) {
+            Some(face) => face,
+            None => &self.fallback[i - self.embedded.len()],
+        }
     }
 
     /// The face that draws `c` in `style`.
@@ -365,7 +394,7 @@ impl<'a> Fonts<'a> {
         run: u16,
         out: &mut Vec<Glyph>,
     ) {
-        let face = &self.faces[face_index];
+        let face = self.face(face_index);
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(&text[start..end]);
         buffer.guess_segment_properties();
@@ -393,8 +422,8 @@ impl<'a> Fonts<'a> {
             out.push(Glyph {
                 face: face_index as u16,
                 gid: info.glyph_id as u16,
-                adv: pos.x_advance as f32 * scale,
-                dx: pos.x_offset as f32 * scale,
+                adv: milli(pos.x_advance as f32 * scale),
+                dx: milli(pos.x_offset as f32 * scale),
                 text: if new_cluster {
                     (cluster as u32, cluster_end as u32)
                 } else {

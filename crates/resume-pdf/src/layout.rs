@@ -25,6 +25,10 @@ pub(crate) struct Fit {
 /// fitting keeps.
 const ENTRY_GAP_FLOOR: f32 = 0.36;
 
+/// The space between an entry's heading and its first bullet, in multiples
+/// of the body size; fitting leaves it alone.
+const HEADING_GAP: f32 = 0.3;
+
 /// Every length the layout uses, derived from the theme and the fit so the
 /// vertical rhythm stays consistent when either changes.
 #[derive(Debug, Clone)]
@@ -51,6 +55,8 @@ pub(crate) struct Metrics {
     pub section_gap: f32,
     pub after_title: f32,
     pub entry_gap: f32,
+    /// Between an entry's heading and its bullets.
+    pub heading_gap: f32,
     pub role_gap: f32,
     pub para_gap: f32,
     pub bullet_indent: f32,
@@ -138,6 +144,7 @@ impl Metrics {
             // set them apart: below it, text extractors merge an entry's title
             // into the bullets above it.
             entry_gap: (theme.entry_gap * lh * fit.spacing).max(ENTRY_GAP_FLOOR * body),
+            heading_gap: HEADING_GAP * body,
             role_gap: 0.5 * theme.entry_gap * lh * fit.spacing,
             para_gap: 0.3 * lh * fit.spacing,
             bullet_indent: theme.bullet_indent * scale,
@@ -289,7 +296,7 @@ impl<'a> Flow<'a> {
         let m = self.m;
         let title_size = m.body;
         let detail_size = m.detail;
-        let loc_size = m.body;
+        let loc_size = m.detail;
         // Right-aligned texts take the first rows, in order: dates, place.
         let rights: Vec<(usize, f32, f32)> = [(e.dates, title_size), (e.location, loc_size)]
             .into_iter()
@@ -317,19 +324,44 @@ impl<'a> Flow<'a> {
         while rows.len() < rights.len() {
             rows.push(None);
         }
+        // The heading is one unbreakable block, its texts in reading order:
+        // a lone date follows the title it stands beside; dates over a place
+        // form a column read after the lines on the left, as text extractors
+        // see them and as the plain-text backend writes them.
+        let base = m.baseline(m.lh, m.body);
+        let count = rows.len();
+        let mut left = Vec::new();
         for (i, row) in rows.into_iter().enumerate() {
-            let mut items = Vec::new();
-            let base = m.baseline(m.lh, m.body);
             if let Some((para, line, size)) = row {
-                items.push(self.text(para, line, x0, base, size));
+                left.push(self.text(para, line, x0, base + i as f32 * m.lh, size));
             }
-            if let Some(&(para, w, size)) = rights.get(i) {
-                let line = self.paras[para].lines(|_| f32::INFINITY).remove(0);
-                items.push(self.text(para, line, x0 + width - w, base, size));
-            }
-            // The heading stays together and with the first bullet.
-            self.push(m.lh, true, items);
         }
+        let right: Vec<Placed> = rights
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &(para, w, size))| {
+                let line = self.paras[para]
+                    .lines(|_| f32::INFINITY)
+                    .into_iter()
+                    .next()?;
+                Some(self.text(para, line, x0 + width - w, base + i as f32 * m.lh, size))
+            })
+            .collect();
+        let items = if right.len() > 1 {
+            left.into_iter().chain(right).collect()
+        } else {
+            let mut left = left.into_iter();
+            left.next().into_iter().chain(right).chain(left).collect()
+        };
+        // The heading stays with the first bullet, a little apart from it:
+        // the gap also keeps text extractors from reading heading and bullets
+        // as one block, which would interleave the right-hand column.
+        let gap = if e.bullets.is_empty() {
+            0.0
+        } else {
+            m.heading_gap
+        };
+        self.push(count as f32 * m.lh + gap, true, items);
         for &b in &e.bullets {
             self.bulleted(b, x0, width);
         }
@@ -351,11 +383,11 @@ impl<'a> Flow<'a> {
         let bullet = self.paras[self.bullet].lines(|_| f32::INFINITY);
         for (i, line) in lines.into_iter().enumerate() {
             let mut items = Vec::new();
-            if i == 0 {
-                if let Some(mark) = bullet.first() {
-                    let x = x0 + (indent - mark.width * size) * 0.4;
-                    items.push(self.text(self.bullet, mark.clone(), x, baseline, size));
-                }
+            if i == 0
+                && let Some(mark) = bullet.first()
+            {
+                let x = x0 + (indent - mark.width * size) * 0.4;
+                items.push(self.text(self.bullet, mark.clone(), x, baseline, size));
             }
             items.push(self.text(para, line, x0 + indent, baseline, size));
             self.push(m.lh, keep_lines(i, count), items);

@@ -172,6 +172,20 @@ fn fit(
         let m = Metrics::new(theme, fit, cap)?;
         let laid = layout(prepared, fonts, &m);
         if laid.pages.len() <= target {
+            if fit.body < theme.body_size {
+                // The smaller text may leave room: give back as much of the
+                // spacing as still fits, so the page is not left half empty.
+                let mut spacing = 1.0;
+                while spacing > fit.spacing + 1e-3 {
+                    let looser = Fit { spacing, ..fit };
+                    spacing -= 0.05;
+                    let m = Metrics::new(theme, looser, cap)?;
+                    let laid = layout(prepared, fonts, &m);
+                    if laid.pages.len() <= target {
+                        return Ok((looser, m, laid));
+                    }
+                }
+            }
             return Ok((fit, m, laid));
         }
         last = Some((fit, m, laid));

@@ -63,6 +63,10 @@ impl ParaBuilder {
                 if !self.text.is_empty() && !self.text.ends_with(' ') {
                     self.text.push(' ');
                 }
+            } else if let Some(letters) = unligated(c) {
+                // A ligature typed into the source is spelled out, so the
+                // word stays searchable.
+                self.text.push_str(letters);
             } else if !is_invisible(c) {
                 self.text.push(c);
             }
@@ -140,6 +144,21 @@ impl ParaBuilder {
             breaks,
         }
     }
+}
+
+/// The letters of a Latin ligature character (the Alphabetic Presentation
+/// Forms block), which text extractors would otherwise report as one
+/// unsearchable character.
+fn unligated(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        _ => return None,
+    })
 }
 
 /// Whether a Unicode break opportunity at `at` falls between words. UAX #14
@@ -300,5 +319,110 @@ impl Para {
             end -= 1;
         }
         LineRange { start, end, width }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::FallbackData;
+
+    fn para(text: &str) -> Para {
+        let fallback = FallbackData::default();
+        let fonts = Fonts::new(&fallback).expect("embedded fonts");
+        let mut b = ParaBuilder::new();
+        b.push(text, Style::REGULAR, Ink::Text, None);
+        b.shape(&fonts)
+    }
+
+    /// Breaks `text` at a width of `em` and returns the lines' text.
+    #[track_caller]
+    fn check(text: &str, em: f32, expect: &[&str]) {
+        let p = para(text);
+        let lines: Vec<&str> = p
+            .lines(|_| em)
+            .iter()
+            .map(|l| {
+                &p.text[p.glyphs[l.start].text.0 as usize..p.glyphs[l.end - 1].text.1 as usize]
+            })
+            .collect();
+        assert_eq!(lines, expect);
+    }
+
+    fn lines_of(p: &Para, em: f32) -> Vec<&str> {
+        p.lines(|_| em)
+            .iter()
+            .map(|l| {
+                &p.text[p.glyphs[l.start].text.0 as usize..p.glyphs[l.end - 1].text.1 as usize]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn breaks_between_words_only() {
+        check("alpha beta gamma", 100.0, &["alpha beta gamma"]);
+        check("alpha beta gamma", 6.0, &["alpha beta", "gamma"]);
+        check("alpha beta gamma", 4.0, &["alpha", "beta", "gamma"]);
+        // After a hyphen is a word boundary.
+        check("user-level stack", 3.0, &["user-", "level", "stack"]);
+        // Never after the plus signs of C++14, nor inside 3.95/4.0 or
+        // CI/CD, at any width that holds the longest word.
+        let p = para("runtime on C++14 with GPA 3.95/4.0 and CI/CD pipelines");
+        let widest = ["pipelines", "3.95/4.0", "runtime"]
+            .iter()
+            .map(|w| para(w).width())
+            .fold(0.0, f32::max);
+        let mut em = widest;
+        while em < p.width() {
+            for line in lines_of(&p, em) {
+                assert!(
+                    line.split(' ').all(|w| [
+                        "runtime",
+                        "on",
+                        "C++14",
+                        "with",
+                        "GPA",
+                        "3.95/4.0",
+                        "and",
+                        "CI/CD",
+                        "pipelines"
+                    ]
+                    .contains(&w)),
+                    "{line:?} at {em} em"
+                );
+            }
+            em += 0.25;
+        }
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_split_and_kept_whole() {
+        let word = "abcdefghijklmnopqrstuvwxyz";
+        let p = para(word);
+        let lines = p.lines(|_| 4.0);
+        assert!(lines.len() > 2);
+        let joined: String = lines
+            .iter()
+            .map(|l| {
+                &p.text[p.glyphs[l.start].text.0 as usize..p.glyphs[l.end - 1].text.1 as usize]
+            })
+            .collect();
+        assert_eq!(joined, word);
+        assert!(lines.iter().all(|l| l.width <= 4.0 + 1e-3));
+    }
+
+    #[test]
+    fn white_space_collapses_and_ligatures_are_spelled_out() {
+        assert_eq!(para("  a \n\t b  ").text, "a b");
+        assert_eq!(para("ﬁne ﬂow").text, "fine flow");
+        assert_eq!(para("zero\u{200B}width\u{0007}").text, "zerowidth");
+    }
+
+    #[test]
+    fn kerning_is_applied() {
+        // Noto Sans kerns "AV" tighter than the two letters set apart.
+        let pair = para("AV").width();
+        let apart = para("A").width() + para("V").width();
+        assert!(pair < apart - 0.01, "{pair} vs {apart}");
     }
 }

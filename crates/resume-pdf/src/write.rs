@@ -68,6 +68,12 @@ struct Drawn<'p> {
     /// Left edge of the glyph (pen plus offset), in points.
     x: f32,
     adv: f32,
+    /// Advance to the next glyph and offset from the pen, in thousandths
+    /// of an em (whole numbers, as the shaper's advances are rounded to them).
+    adv_milli: f32,
+    dx_milli: f32,
+    /// Extra space after this glyph (justification), in points.
+    extra: f32,
     text: &'p str,
     ink: Ink,
     link: Option<&'p str>,
@@ -94,6 +100,9 @@ fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
             gid: g.gid,
             x: pen + g.dx * size,
             adv: g.adv * size,
+            adv_milli: (g.adv * 1000.0).round(),
+            dx_milli: (g.dx * 1000.0).round(),
+            extra: if g.space { *justify } else { 0.0 },
             text: &para.text[g.text.0 as usize..g.text.1 as usize],
             ink: run.ink,
             link: run.link.as_deref(),
@@ -118,11 +127,12 @@ struct Subset {
 fn subset_faces(
     fonts: &Fonts<'_>,
     used: &BTreeMap<u16, BTreeMap<u16, String>>,
+    char_maps: &BTreeMap<u16, BTreeMap<u32, u16>>,
     doc: &mut PdfDocument,
 ) -> Result<BTreeMap<u16, Subset>, PdfError> {
     let mut out = BTreeMap::new();
     for (n, (&face_index, glyphs)) in used.iter().enumerate() {
-        let font = &fonts.faces[face_index as usize];
+        let font = fonts.face(usize::from(face_index));
         let mut remapper = subsetter::GlyphRemapper::new();
         for &gid in glyphs.keys() {
             remapper.remap(gid);
@@ -135,10 +145,12 @@ fn subset_faces(
         for &gid in glyphs.keys() {
             let new = remapper.get(gid).unwrap_or(0);
             remap.insert(gid, new);
-            let advance = font.hmtx_advance(gid);
-            glyph_widths.insert(new, advance);
-            // printpdf writes /W as the truncated width in 1/1000 em.
-            widths.insert(new, (f32::from(advance) * 1000.0 / font.upem) as i64);
+            // Widths go to printpdf in thousandths of an em (its font
+            // description says 1000 units per em), so /W holds exactly the
+            // widths the layout used.
+            let width = font.width_milli(gid);
+            glyph_widths.insert(new, width);
+            widths.insert(new, i64::from(width));
         }
         // The subset tag: six capitals derived from the face and its glyphs,
         // so it is stable for the same text and differs between subsets.
@@ -154,15 +166,19 @@ fn subset_faces(
             .map(|i| char::from(b'A' + ((hash >> (i * 8)) % 26) as u8))
             .collect();
         let face: &ttf_parser::Face<'_> = &font.face;
+        let to_milli = |v: i16| (f32::from(v) * 1000.0 / font.upem).round() as i16;
         let bbox = face.global_bounding_box();
         let angle = face.italic_angle();
         let parsed = ParsedFont {
             original_bytes: bytes,
             font_index: 0,
             font_name: Some(format!("{tag}+{}", font.ps_name)),
-            codepoint_to_glyph: BTreeMap::new(),
+            codepoint_to_glyph: char_maps
+                .get(&face_index)
+                .map(|m| m.iter().map(|(&c, gid)| (c, remap[gid])).collect())
+                .unwrap_or_default(),
             glyph_widths,
-            units_per_em: face.units_per_em(),
+            units_per_em: 1000,
             font_metrics: unaccented_extent(face),
             font_type: if face.tables().glyf.is_some() {
                 FontType::TrueType
@@ -170,11 +186,11 @@ fn subset_faces(
                 FontType::OpenTypeCFF(())
             },
             pdf_font_metrics: PdfFontMetricsStub {
-                units_per_em: face.units_per_em(),
-                x_min: bbox.x_min,
-                y_min: bbox.y_min,
-                x_max: bbox.x_max,
-                y_max: bbox.y_max,
+                units_per_em: 1000,
+                x_min: to_milli(bbox.x_min),
+                y_min: to_milli(bbox.y_min),
+                x_max: to_milli(bbox.x_max),
+                y_max: to_milli(bbox.y_max),
                 // printpdf derives /ItalicAngle from the caret slope.
                 caret_slope_rise: 1000,
                 caret_slope_run: ((-angle).to_radians().tan() * 1000.0).round() as i16,
@@ -198,6 +214,7 @@ fn subset_faces(
 /// with hhea values the lines of a résumé would overlap and be read as one
 /// column instead of row by row.
 fn unaccented_extent(face: &ttf_parser::Face<'_>) -> FontMetrics {
+    let to_milli = |v: i16| (f32::from(v) * 1000.0 / f32::from(face.units_per_em())).round() as i16;
     let mut ascent = i16::MIN;
     let mut descent = i16::MAX;
     for c in ('A'..='Z').chain('a'..='z').chain('0'..='9') {
@@ -208,13 +225,13 @@ fn unaccented_extent(face: &ttf_parser::Face<'_>) -> FontMetrics {
     }
     if ascent <= descent {
         return FontMetrics {
-            ascent: face.ascender(),
-            descent: face.descender(),
+            ascent: to_milli(face.ascender()),
+            descent: to_milli(face.descender()),
         };
     }
     FontMetrics {
-        ascent,
-        descent: descent.min(0),
+        ascent: to_milli(ascent),
+        descent: to_milli(descent.min(0)),
     }
 }
 
@@ -252,6 +269,11 @@ pub(crate) fn write(
                 .collect()
         })
         .collect();
+    // Glyphs that stand for exactly one character, which is drawn with that
+    // glyph everywhere in the document, are written as text through the
+    // font's character map: one string per run instead of one per glyph.
+    let mut by_char: BTreeMap<(u16, char), Option<u16>> = BTreeMap::new();
+    let mut by_glyph: BTreeMap<(u16, u16), Option<char>> = BTreeMap::new();
     for page in &pages {
         for (_, _, glyphs) in page {
             for g in glyphs {
@@ -259,13 +281,43 @@ pub(crate) fn write(
                 if entry.is_empty() {
                     entry.push_str(g.text);
                 }
+                let mut chars = g.text.chars();
+                let single = match (chars.next(), chars.next()) {
+                    (Some(c), None) => Some(c),
+                    _ => None,
+                };
+                let claim = by_glyph.entry((g.face, g.gid)).or_insert(single);
+                if *claim != single {
+                    *claim = None;
+                }
+                if let Some(c) = single {
+                    let claim = by_char.entry((g.face, c)).or_insert(Some(g.gid));
+                    if *claim != Some(g.gid) {
+                        *claim = None;
+                    }
+                }
             }
+        }
+    }
+    let simple = |g: &Drawn<'_>| -> Option<char> {
+        let c = (*by_glyph.get(&(g.face, g.gid))?)?;
+        (by_char.get(&(g.face, c)) == Some(&Some(g.gid))).then_some(c)
+    };
+    let mut char_maps: BTreeMap<u16, BTreeMap<u32, u16>> = BTreeMap::new();
+    for (&(face, c), gid) in &by_char {
+        if let Some(gid) = gid
+            && by_glyph.get(&(face, *gid)) == Some(&Some(c))
+        {
+            char_maps
+                .entry(face)
+                .or_default()
+                .insert(u32::from(c), *gid);
         }
     }
 
     let meta = &info.doc.meta;
     let mut doc = PdfDocument::new(&meta.title);
-    let subsets = subset_faces(fonts, &used, &mut doc)?;
+    let subsets = subset_faces(fonts, &used, &char_maps, &mut doc)?;
 
     for (items, texts) in laid.pages.iter().zip(&pages) {
         let mut ops = Vec::new();
@@ -293,11 +345,13 @@ pub(crate) fn write(
                 });
             }
         }
-        ops.push(Op::StartTextSection);
+
         let mut font_state: Option<(u16, f32)> = None;
         let mut ink_state: Option<Ink> = None;
         let mut links: Vec<(String, f32, f32, f32, f32)> = Vec::new();
         for (baseline, size, glyphs) in texts {
+            // One text object per line: simple extractors end a line at ET.
+            ops.push(Op::StartTextSection);
             let y = r2(m.page_h - baseline);
             let mut i = 0;
             while i < glyphs.len() {
@@ -323,36 +377,65 @@ pub(crate) fn write(
                 }
                 let x0 = r2(first.x);
                 let to_em = 1000.0 / size;
-                let codes: Vec<Codepoint> = (i..j)
-                    .map(|k| {
-                        let g = &glyphs[k];
-                        let gid = subset.remap[&g.gid];
-                        // The TJ adjustment that puts the next glyph exactly
-                        // where the layout wants it, given the width the viewer
-                        // advances by.
-                        let offset = if k + 1 < j {
-                            let here = (g.x - x0) * to_em;
-                            let next = (glyphs[k + 1].x - x0) * to_em;
-                            let w = subset.widths[&gid] as f32;
-                            (here + w - next) * 100.0
-                        } else {
-                            0.0
-                        };
-                        Codepoint {
-                            gid,
-                            offset: offset.round() / 100.0,
-                            cid: Some(g.text.to_owned()),
+                // Runs of text, and glyphs written by id, with TJ adjustments
+                // between them that put each glyph exactly where the layout
+                // wants it, given the width the viewer advances by.
+                let mut items: Vec<TextItem> = Vec::new();
+                let mut text = String::new();
+                let mut ids: Vec<Codepoint> = Vec::new();
+                for k in i..j {
+                    let g = &glyphs[k];
+                    let gid = subset.remap[&g.gid];
+                    match simple(g) {
+                        Some(c) => {
+                            if !ids.is_empty() {
+                                items.push(TextItem::GlyphIds(std::mem::take(&mut ids)));
+                            }
+                            text.push(c);
                         }
-                    })
-                    .collect();
+                        None => {
+                            if !text.is_empty() {
+                                items.push(TextItem::Text(std::mem::take(&mut text)));
+                            }
+                            ids.push(Codepoint {
+                                gid,
+                                offset: 0.0,
+                                cid: Some(g.text.to_owned()),
+                            });
+                        }
+                    }
+                    if k + 1 < j {
+                        // The viewer moves by the declared width; the layout
+                        // moved by the shaped advance (kerning) plus any
+                        // justification, and the next glyph may be offset.
+                        let next = &glyphs[k + 1];
+                        let w = subset.widths[&gid] as f32;
+                        let moved = g.adv_milli + g.extra * to_em + next.dx_milli - g.dx_milli;
+                        let offset = ((w - moved) * 100.0).round() / 100.0;
+                        if offset != 0.0 {
+                            if !text.is_empty() {
+                                items.push(TextItem::Text(std::mem::take(&mut text)));
+                            }
+                            if !ids.is_empty() {
+                                items.push(TextItem::GlyphIds(std::mem::take(&mut ids)));
+                            }
+                            items.push(TextItem::Offset(offset));
+                        }
+                    }
+                }
+                if !text.is_empty() {
+                    items.push(TextItem::Text(text));
+                }
+                if !ids.is_empty() {
+                    items.push(TextItem::GlyphIds(ids));
+                }
                 ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Translate(Pt(x0), Pt(y)),
                 });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::GlyphIds(codes)],
-                });
+                ops.push(Op::ShowText { items });
                 i = j;
             }
+            ops.push(Op::EndTextSection);
             // Link areas: runs of glyphs with the same target, merged.
             let mut k = 0;
             while k < glyphs.len() {
@@ -369,7 +452,7 @@ pub(crate) fn write(
                 links.push((url.to_owned(), start, end, *baseline, *size));
             }
         }
-        ops.push(Op::EndTextSection);
+
         for (url, x0, x1, baseline, size) in links {
             ops.push(Op::LinkAnnotation {
                 link: LinkAnnotation::new(
@@ -431,12 +514,38 @@ pub(crate) fn write(
         return Err(PdfError::Write(w.msg.clone()));
     }
     finish(&mut lo, info)?;
-    lo.compress();
+    compress(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|e| PdfError::Write(e.to_string()))?;
     stamp_id(&mut bytes);
     Ok(bytes)
+}
+
+/// Deflates every stream that is not yet, at zlib level 3: lopdf's
+/// own pass uses the best level, which takes several times as long (the
+/// larger part of a whole rendering) for a few percent of size.
+fn compress(lo: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in lo.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(3));
+        let Ok(compressed) = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish())
+        else {
+            continue;
+        };
+        if compressed.len() < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
 }
 
 /// The file identifier before it is known: replaced by [`stamp_id`].
@@ -525,7 +634,7 @@ fn uri_ascii(url: &str) -> String {
 
 /// The cap height of the body face in em, for centring text in line boxes.
 pub(crate) fn cap_height(fonts: &Fonts<'_>) -> f32 {
-    let face: &ttf_parser::Face<'_> = &fonts.faces[0].face;
+    let face: &ttf_parser::Face<'_> = &fonts.face(0).face;
     let upem = f32::from(face.units_per_em());
     face.capital_height()
         .map(|c| f32::from(c) / upem)

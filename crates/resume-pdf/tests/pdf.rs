@@ -1,0 +1,686 @@
+//! The PDF read back: text and its order, pages, metadata, links, fonts,
+//! determinism, pagination and fitting. The seed comes from the repository's
+//! TOML through the real lowering; smaller documents are built here.
+
+#[path = "support/seed.rs"]
+mod seed;
+
+use std::collections::BTreeSet;
+
+use lopdf::{Dictionary, Object};
+use resume_document::{
+    Document, Entry, Header, Line, LineKind, Meta, Paper, Section, SectionBody, Span, Text, Theme,
+};
+use resume_pdf::{PdfError, PdfOptions, PdfOutput, pdf, pdf_with_report};
+use resume_tests::{assert_words_in_order, seed_document, seed_reference, tokens};
+
+/// 2023-11-14T22:13:20Z.
+const TIMESTAMP: i64 = 1_700_000_000;
+
+fn render(doc: &Document, options: &PdfOptions) -> PdfOutput {
+    pdf_with_report(doc, options).expect("the document renders")
+}
+
+fn dated() -> PdfOptions {
+    PdfOptions {
+        timestamp: Some(TIMESTAMP),
+        ..PdfOptions::default()
+    }
+}
+
+fn load(bytes: &[u8]) -> lopdf::Document {
+    lopdf::Document::load_mem(bytes).expect("the PDF parses")
+}
+
+/// Text of each page, in content-stream order.
+fn page_texts(pdf: &lopdf::Document) -> Vec<String> {
+    let pages = pdf.get_pages();
+    pages
+        .keys()
+        .map(|n| pdf.extract_text(&[*n]).expect("text extracts"))
+        .collect()
+}
+
+fn all_text(bytes: &[u8]) -> String {
+    page_texts(&load(bytes)).join("\n")
+}
+
+/// A string of the Info dictionary, decoded from UTF-16 or PDFDocEncoding.
+fn info(pdf: &lopdf::Document, key: &str) -> Option<String> {
+    let id = pdf.trailer.get(b"Info").ok()?.as_reference().ok()?;
+    let dict = pdf.get_dictionary(id).ok()?;
+    let bytes = dict.get(key.as_bytes()).ok()?.as_str().ok()?;
+    Some(match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => {
+            let units: Vec<u16> = utf16
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => String::from_utf8_lossy(bytes).into_owned(),
+    })
+}
+
+/// Every link annotation: page number, target and border.
+fn links(pdf: &lopdf::Document) -> Vec<(u32, String, Vec<f32>)> {
+    let mut out = Vec::new();
+    for (n, id) in pdf.get_pages() {
+        let page = pdf.get_dictionary(id).expect("page");
+        let Ok(annots) = page.get(b"Annots").and_then(Object::as_array) else {
+            continue;
+        };
+        for annot in annots {
+            let dict: &Dictionary = match annot {
+                Object::Dictionary(d) => d,
+                Object::Reference(r) => pdf.get_dictionary(*r).expect("annotation"),
+                _ => continue,
+            };
+            let action = dict.get(b"A").and_then(Object::as_dict).expect("an action");
+            let uri = action.get(b"URI").and_then(Object::as_str).expect("a URI");
+            let border = dict
+                .get(b"Border")
+                .and_then(Object::as_array)
+                .map(|a| a.iter().filter_map(|v| v.as_float().ok()).collect())
+                .unwrap_or_default();
+            out.push((n, String::from_utf8_lossy(uri).into_owned(), border));
+        }
+    }
+    out
+}
+
+fn fonts(pdf: &lopdf::Document) -> Vec<&Dictionary> {
+    pdf.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| {
+            d.get(b"Subtype")
+                .and_then(Object::as_name)
+                .is_ok_and(|n| n == b"Type0")
+        })
+        .collect()
+}
+
+/// Runs `pdftotext` (poppler, what the evaluation kit and many ATS use).
+/// Without it the test is skipped, unless `CI` is set.
+fn pdftotext(bytes: &[u8], args: &[&str]) -> Option<String> {
+    let dir = std::env::temp_dir().join(format!("resume-pdf-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("{}.pdf", tokens(&format!("{args:?}")).join("-")));
+    std::fs::write(&path, bytes).expect("write pdf");
+    let out = std::process::Command::new("pdftotext")
+        .args(args)
+        .arg(&path)
+        .arg("-")
+        .output();
+    match out {
+        Ok(out) if out.status.success() => Some(String::from_utf8(out.stdout).expect("utf-8")),
+        Ok(out) => panic!("pdftotext failed: {}", String::from_utf8_lossy(&out.stderr)),
+        Err(e) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "pdftotext is required in CI (poppler-utils): {e}"
+            );
+            eprintln!("skipped: pdftotext is not installed ({e})");
+            None
+        }
+    }
+}
+
+fn one_page() -> PdfOptions {
+    PdfOptions {
+        fit_pages: Some(1),
+        ..dated()
+    }
+}
+
+#[test]
+fn seed_fits_one_letter_page_when_asked() {
+    let out = render(&seed_document(), &one_page());
+    assert_eq!(out.pages, 1, "notes: {:?}", out.notes);
+    let pdf = load(&out.bytes);
+    assert_eq!(pdf.get_pages().len(), 1);
+    let page = pdf.get_dictionary(pdf.get_pages()[&1]).unwrap();
+    let media: Vec<f32> = page
+        .get(b"MediaBox")
+        .and_then(Object::as_array)
+        .unwrap()
+        .iter()
+        .map(|v| v.as_float().unwrap())
+        .collect();
+    assert_eq!(media, [0.0, 0.0, 612.0, 792.0]);
+}
+
+#[test]
+fn seed_keeps_every_word_in_stream_order() {
+    let out = render(&seed_document(), &one_page());
+    assert_words_in_order(&seed_reference(), &all_text(&out.bytes), 0.98);
+}
+
+#[test]
+fn seed_reads_in_order_with_pdftotext() {
+    for options in [one_page(), dated()] {
+        let out = render(&seed_document(), &options);
+        let Some(text) = pdftotext(&out.bytes, &["-enc", "UTF-8"]) else {
+            return;
+        };
+        assert_words_in_order(&seed_reference(), &text, 0.98);
+        // Real spaces between words: the first bullet reads as words.
+        assert!(text.contains("Worked on building and optimizing"), "{text}");
+        assert!(
+            !text
+                .chars()
+                .any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c) || c == '\u{FFFD}')
+        );
+    }
+}
+
+#[test]
+fn seed_is_small() {
+    let out = render(&seed_document(), &one_page());
+    assert!(out.bytes.len() <= 40 * 1024, "{} bytes", out.bytes.len());
+}
+
+#[test]
+fn seed_matches_golden_hash() {
+    use sha2::{Digest, Sha256};
+    let out = render(&seed_document(), &one_page());
+    let hash: String = Sha256::digest(&out.bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/wenqing-luo.pdf.sha256");
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, format!("{hash}\n")).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        expected.trim(),
+        hash,
+        "the seed's PDF changed; look at it (pdftoppm -png -r 80), then run with BLESS=1 to accept"
+    );
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let doc = seed_document();
+    let a = pdf(&doc, &dated()).unwrap();
+    let b = pdf(&doc, &dated()).unwrap();
+    assert!(a == b, "two renderings differ");
+    let c = pdf(&doc, &PdfOptions::default()).unwrap();
+    assert!(a != c, "the date must change the bytes");
+    assert_eq!(c, pdf(&doc, &PdfOptions::default()).unwrap());
+}
+
+#[test]
+fn metadata_comes_from_the_document_and_the_timestamp() {
+    let doc = seed::seed();
+    let out = render(
+        &doc,
+        &PdfOptions {
+            creator: "resume 9.9".into(),
+            ..dated()
+        },
+    );
+    let pdf = load(&out.bytes);
+    assert_eq!(info(&pdf, "Title").as_deref(), Some("Wenqing Luo — Résumé"));
+    assert_eq!(info(&pdf, "Author").as_deref(), Some("Wenqing Luo"));
+    assert_eq!(
+        info(&pdf, "Subject").as_deref(),
+        Some("Résumé of Wenqing Luo")
+    );
+    assert_eq!(
+        info(&pdf, "Keywords").as_deref(),
+        Some("C/C++, Python, Golang, Rust, Kubernetes, LLVM")
+    );
+    assert_eq!(info(&pdf, "Creator").as_deref(), Some("resume 9.9"));
+    assert!(info(&pdf, "Producer").unwrap().contains("printpdf"));
+    assert_eq!(
+        info(&pdf, "CreationDate").as_deref(),
+        Some("D:20231114221320+00'00'")
+    );
+    assert_eq!(
+        info(&pdf, "ModDate").as_deref(),
+        Some("D:20231114221320+00'00'")
+    );
+    let catalog = pdf.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en");
+
+    // Without a timestamp no date is written.
+    let undated = load(&render(&doc, &PdfOptions::default()).bytes);
+    assert_eq!(info(&undated, "CreationDate"), None);
+    assert_eq!(info(&undated, "ModDate"), None);
+}
+
+#[test]
+fn contacts_and_inline_links_are_borderless_uri_annotations() {
+    let out = render(&seed::seed(), &dated());
+    let pdf = load(&out.bytes);
+    let links = links(&pdf);
+    let uris: Vec<&str> = links.iter().map(|(_, u, _)| u.as_str()).collect();
+    assert_eq!(
+        uris,
+        [
+            "tel:+1-217-200-3227",
+            "mailto:wenqing4@illinois.edu",
+            "https://laphets.github.io",
+            "https://www.linkedin.com/in/wenqingluo",
+            "https://github.com/laphets",
+            "https://github.com/sieve-project/sieve",
+            "https://github.com/laphets/WeirdOS",
+        ]
+    );
+    assert!(
+        links
+            .iter()
+            .all(|(_, _, border)| border == &[0.0, 0.0, 0.0])
+    );
+}
+
+#[test]
+fn every_font_is_embedded_subset_and_mapped_to_unicode() {
+    let out = render(&seed::seed(), &dated());
+    let pdf = load(&out.bytes);
+    let fonts = fonts(&pdf);
+    assert_eq!(fonts.len(), 3, "regular, italic and bold are used");
+    for font in fonts {
+        let name = font.get(b"BaseFont").and_then(Object::as_name).unwrap();
+        let name = String::from_utf8_lossy(name);
+        let (tag, rest) = name.split_once('+').expect("a subset tag");
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{name}"
+        );
+        assert!(rest.starts_with("NotoSans"), "{name}");
+        assert!(font.get(b"ToUnicode").is_ok(), "{name} has no ToUnicode");
+        let descendant = font
+            .get(b"DescendantFonts")
+            .and_then(Object::as_array)
+            .unwrap()[0]
+            .as_dict()
+            .unwrap();
+        let descriptor = pdf
+            .get_dictionary(
+                descendant
+                    .get(b"FontDescriptor")
+                    .unwrap()
+                    .as_reference()
+                    .unwrap(),
+            )
+            .unwrap();
+        let program = pdf
+            .get_object(
+                descriptor
+                    .get(b"FontFile2")
+                    .unwrap()
+                    .as_reference()
+                    .unwrap(),
+            )
+            .unwrap()
+            .as_stream()
+            .unwrap();
+        let length = program.dict.get(b"Length1").unwrap().as_i64().unwrap();
+        // A subset, not the 200 KB face.
+        assert!(length < 60_000, "{name}: {length} bytes");
+    }
+}
+
+#[test]
+fn paper_comes_from_the_theme() {
+    let mut doc = seed::seed();
+    doc.theme.paper = Paper::A4;
+    let pdf = load(&render(&doc, &dated()).bytes);
+    let page = pdf.get_dictionary(pdf.get_pages()[&1]).unwrap();
+    let media: Vec<f32> = page
+        .get(b"MediaBox")
+        .and_then(Object::as_array)
+        .unwrap()
+        .iter()
+        .map(|v| v.as_float().unwrap())
+        .collect();
+    assert_eq!(media, [0.0, 0.0, 595.276, 841.89]);
+}
+
+fn minimal(name: &str, sections: Vec<Section>) -> Document {
+    Document {
+        meta: Meta {
+            title: format!("{name} — Résumé"),
+            author: name.into(),
+            subject: String::new(),
+            keywords: Vec::new(),
+            language: "en".into(),
+        },
+        header: Header {
+            name: name.into(),
+            headline: Some("Engineer".into()),
+            contacts: Vec::new(),
+        },
+        sections,
+        theme: Theme::default(),
+    }
+}
+
+fn entries(title: &str, list: Vec<Entry>) -> Section {
+    Section {
+        id: tokens(title).join("-"),
+        title: title.into(),
+        body: SectionBody::Entries(list),
+    }
+}
+
+/// An entry whose words are all unique: "eNt" in the title, "eNbM" in
+/// bullet M.
+fn numbered_entry(n: usize, bullets: usize, words: usize) -> Entry {
+    let bullet = |m: usize| {
+        Text::plain(
+            (0..words)
+                .map(|w| format!("e{n}b{m}w{w}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    seed::entry(
+        Text {
+            spans: vec![Span::strong(format!("e{n}t")), Span::plain(" Company")],
+        },
+        seed::dates("Jan 2020", "Feb 2021"),
+        Some("Place"),
+        vec![Line {
+            text: Text::plain(format!("e{n}k Rust, Go")),
+            kind: LineKind::Keywords,
+        }],
+        &(0..bullets).map(bullet).collect::<Vec<_>>(),
+    )
+}
+
+fn page_of(pages: &[String], word: &str) -> usize {
+    let found: Vec<usize> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| tokens(t).iter().any(|w| w == word))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(found.len(), 1, "{word} is on pages {found:?}");
+    found[0]
+}
+
+#[test]
+fn an_entry_heading_stays_with_its_first_bullet_and_lines_stay_whole() {
+    // Enough entries that several straddle page ends wherever they fall.
+    let list = (0..24).map(|n| numbered_entry(n, 3, 30)).collect();
+    let doc = minimal("Pat Doe", vec![entries("Experience", list)]);
+    let out = render(&doc, &dated());
+    assert!(out.pages >= 3, "{} pages", out.pages);
+    let pages = page_texts(&load(&out.bytes));
+    for n in 0..24 {
+        let heading = page_of(&pages, &format!("e{n}t"));
+        assert_eq!(page_of(&pages, &format!("e{n}k")), heading, "entry {n}");
+        assert_eq!(page_of(&pages, &format!("e{n}b0w0")), heading, "entry {n}");
+        for m in 0..3 {
+            // A bullet of three lines is never split.
+            assert_eq!(
+                page_of(&pages, &format!("e{n}b{m}w0")),
+                page_of(&pages, &format!("e{n}b{m}w29")),
+                "bullet {n}.{m}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_section_title_never_ends_a_page() {
+    // Pad the first page with one-line bullets so that the second section's
+    // title falls at each possible height near the bottom in turn.
+    let mut pushed = false;
+    for pad in 36..60 {
+        let first = entries("Experience", vec![numbered_entry(0, pad, 3)]);
+        let second = entries("Education", vec![numbered_entry(1, 1, 3)]);
+        let doc = minimal("Pat Doe", vec![first, second]);
+        let out = render(&doc, &dated());
+        let pages = page_texts(&load(&out.bytes));
+        let title = page_of(&pages, "education");
+        assert_eq!(title, page_of(&pages, "e1t"), "pad {pad}");
+        assert_eq!(title, page_of(&pages, "e1b0w0"), "pad {pad}");
+        pushed |= title == 1 && page_of(&pages, &format!("e0b{}w0", pad - 1)) == 0;
+    }
+    assert!(
+        pushed,
+        "no padding put the title at a page end; adjust the range"
+    );
+}
+
+#[test]
+fn a_long_resume_runs_over_pages_with_numbers_and_loses_nothing() {
+    let sections: Vec<Section> = (0..6)
+        .map(|s| {
+            entries(
+                &format!("Section s{s}x"),
+                (0..6).map(|n| numbered_entry(s * 10 + n, 4, 25)).collect(),
+            )
+        })
+        .collect();
+    let doc = minimal("Pat Doe", sections);
+    let out = render(&doc, &dated());
+    assert!(out.pages >= 4, "{} pages", out.pages);
+    let pages = page_texts(&load(&out.bytes));
+    for (i, text) in pages.iter().enumerate() {
+        assert!(
+            text.contains(&format!("{} / {}", i + 1, out.pages)),
+            "page {} has no number",
+            i + 1
+        );
+        assert!(text.contains("Pat Doe"), "page {} footer", i + 1);
+    }
+    // Every word, in order.
+    let mut expected = String::new();
+    for s in 0..6 {
+        expected.push_str(&format!(" s{s}x"));
+        for n in 0..6 {
+            let e = s * 10 + n;
+            expected.push_str(&format!(" e{e}t e{e}k"));
+            for m in 0..4 {
+                for w in 0..25 {
+                    expected.push_str(&format!(" e{e}b{m}w{w}"));
+                }
+            }
+        }
+    }
+    let text = pages.join("\n");
+    let found: Vec<String> = tokens(&text)
+        .into_iter()
+        .filter(|t| t.starts_with('e') || t.starts_with('s'))
+        .collect();
+    let wanted = tokens(&expected);
+    let found: Vec<String> = found.into_iter().filter(|t| wanted.contains(t)).collect();
+    assert_eq!(found, wanted);
+}
+
+#[test]
+fn fit_pages_tightens_and_reports_or_says_it_cannot() {
+    // The seed at the theme's sizes takes more than a page; fitting fixes it.
+    let doc = seed_document();
+    let natural = render(&doc, &dated());
+    let fitted = render(&doc, &one_page());
+    assert_eq!(fitted.pages, 1);
+    if natural.pages > 1 {
+        assert_eq!(fitted.notes.len(), 1, "{:?}", fitted.notes);
+        assert!(fitted.notes[0].contains("now 1 page"), "{:?}", fitted.notes);
+    }
+    // Already fitting: nothing to change or report.
+    let small = minimal(
+        "Pat Doe",
+        vec![entries("Experience", vec![numbered_entry(0, 2, 5)])],
+    );
+    assert!(render(&small, &one_page()).notes.is_empty());
+
+    // Far too long for one page: it says so and keeps everything.
+    let long = minimal(
+        "Pat Doe",
+        vec![entries(
+            "Experience",
+            (0..40).map(|n| numbered_entry(n, 4, 30)).collect(),
+        )],
+    );
+    let out = render(&long, &one_page());
+    assert!(out.pages > 1);
+    assert!(out.notes[0].contains("cannot fit"), "{:?}", out.notes);
+    let text = all_text(&out.bytes);
+    assert!(tokens(&text).contains(&"e39b3w29".to_string()));
+
+    let zero = pdf_with_report(
+        &small,
+        &PdfOptions {
+            fit_pages: Some(0),
+            ..dated()
+        },
+    );
+    assert!(matches!(zero, Err(PdfError::InvalidOption(_))));
+}
+
+#[test]
+fn characters_no_font_has_are_an_error_that_names_them() {
+    let mut doc = minimal("Pat Doe", Vec::new());
+    doc.header.headline = Some("Rated ★★★ 中文".into());
+    match pdf(&doc, &dated()) {
+        Err(PdfError::MissingGlyphs { chars }) => {
+            assert!(chars.contains('★') && chars.contains("U+2605"), "{chars}");
+            assert!(chars.contains('中'), "{chars}");
+        }
+        other => panic!("expected missing glyphs, got {other:?}"),
+    }
+}
+
+#[test]
+fn missing_characters_come_from_the_fallback_fonts() {
+    let path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    let Ok(bytes) = std::fs::read(path) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{path} is required in CI (fonts-dejavu-core)"
+        );
+        eprintln!("skipped: {path} is not installed");
+        return;
+    };
+    let mut db = fontdb::Database::new();
+    db.load_font_data(bytes);
+    let mut doc = minimal("Pat Doe", Vec::new());
+    doc.header.headline = Some("Rated ★★★ ✓".into());
+    let out = render(
+        &doc,
+        &PdfOptions {
+            fallback_fonts: Some(std::sync::Arc::new(db)),
+            ..dated()
+        },
+    );
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.contains("DejaVu Sans") && n.contains('★')),
+        "{:?}",
+        out.notes
+    );
+    let pdf = load(&out.bytes);
+    let names: BTreeSet<String> = fonts(&pdf)
+        .iter()
+        .map(|f| {
+            String::from_utf8_lossy(f.get(b"BaseFont").unwrap().as_name().unwrap()).into_owned()
+        })
+        .collect();
+    assert!(names.iter().any(|n| n.contains("+DejaVuSans")), "{names:?}");
+    // lopdf puts a space at each change of font; pdftotext does not.
+    let text = all_text(&out.bytes)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Rated ★★★ ✓"), "{text:?}");
+    if let Some(text) = pdftotext(&out.bytes, &["-enc", "UTF-8"]) {
+        assert!(text.contains("Rated ★★★ ✓"), "{text:?}");
+    }
+}
+
+#[test]
+fn odd_documents_render_without_panicking() {
+    // Empty everything.
+    let empty = minimal("", Vec::new());
+    assert_eq!(render(&empty, &dated()).pages, 1);
+    // A word wider than the line, control characters, right-to-left text,
+    // ligature characters, sections with empty bodies and no titles.
+    let long_word = "x".repeat(400);
+    let doc = minimal(
+        "Pat Doe",
+        vec![
+            Section {
+                id: "a".into(),
+                title: String::new(),
+                body: SectionBody::Paragraphs(vec![
+                    Text::plain(format!("{long_word} tail")),
+                    Text::plain("tab\there \u{0007}bell zero\u{200B}width ﬁne Ελληνικά Кириллица"),
+                    Text::default(),
+                ]),
+            },
+            Section {
+                id: "b".into(),
+                title: "Empty".into(),
+                body: SectionBody::List(Vec::new()),
+            },
+            entries(
+                "Roles",
+                vec![{
+                    let mut e = numbered_entry(0, 1, 3);
+                    e.roles = vec![numbered_entry(1, 2, 3), numbered_entry(2, 0, 0)];
+                    e.title = Text::default();
+                    e
+                }],
+            ),
+        ],
+    );
+    let out = render(&doc, &dated());
+    let text = all_text(&out.bytes);
+    for word in [
+        "tail",
+        "fine",
+        "bell",
+        "zerowidth",
+        "ελληνικά",
+        "e1t",
+        "e2t",
+        "e1b1w2",
+    ] {
+        assert!(
+            tokens(&text).iter().any(|t| t == word),
+            "{word} missing from {text}"
+        );
+    }
+    assert_eq!(
+        tokens(&text)
+            .iter()
+            .filter(|t| t.starts_with("xxx"))
+            .map(|t| t.len())
+            .sum::<usize>(),
+        400
+    );
+
+    // A theme that cannot be laid out is an error, not a panic.
+    let mut bad = minimal("Pat Doe", Vec::new());
+    bad.theme.body_size = f32::NAN;
+    assert!(matches!(
+        pdf(&bad, &dated()),
+        Err(PdfError::InvalidTheme(_))
+    ));
+    let mut bad = minimal("Pat Doe", Vec::new());
+    bad.theme.margins.left = 560.0;
+    assert!(matches!(
+        pdf(&bad, &dated()),
+        Err(PdfError::InvalidTheme(_))
+    ));
+    let out_of_range = pdf(
+        &doc,
+        &PdfOptions {
+            timestamp: Some(i64::MAX),
+            ..dated()
+        },
+    );
+    assert!(matches!(out_of_range, Err(PdfError::InvalidTimestamp(_))));
+}
