@@ -323,6 +323,9 @@ pub(crate) struct Glyph {
     pub run: u16,
     /// Whether the glyph stands for white space (it may hang at a line end).
     pub space: bool,
+    /// The one character this glyph stands for, when the glyph is the one
+    /// the font's character map gives it: such glyphs can be written as text.
+    pub simple: Option<char>,
 }
 
 impl<'a> Fonts<'a> {
@@ -336,6 +339,11 @@ impl<'a> Fonts<'a> {
                 .collect::<Result<_, _>>()?,
             chosen: &fallback.chosen,
         })
+    }
+
+    /// How many faces there are.
+    pub fn len(&self) -> usize {
+        self.embedded.len() + self.fallback.len()
     }
 
     /// Face `i`: the embedded four by style slot, then the fallbacks.
@@ -418,7 +426,17 @@ impl<'a> Fonts<'a> {
                 .map(|g| start + g.cluster as usize)
                 .find(|&c| c != cluster)
                 .unwrap_or(end);
-            let space = text[cluster..cluster_end].chars().all(char::is_whitespace);
+            let cluster_text = &text[cluster..cluster_end];
+            let space = cluster_text.chars().all(char::is_whitespace);
+            let mut chars = cluster_text.chars();
+            let simple = match (chars.next(), chars.next()) {
+                (Some(c), None) if new_cluster => face
+                    .face
+                    .glyph_index(c)
+                    .filter(|g| u32::from(g.0) == info.glyph_id)
+                    .map(|_| c),
+                _ => None,
+            };
             out.push(Glyph {
                 face: face_index as u16,
                 gid: info.glyph_id as u16,
@@ -431,6 +449,7 @@ impl<'a> Fonts<'a> {
                 },
                 run,
                 space,
+                simple,
             });
         }
         debug_assert!(out[first..].windows(2).all(|w| w[0].text.0 <= w[1].text.0));

@@ -75,6 +75,7 @@ struct Drawn<'p> {
     /// Extra space after this glyph (justification), in points.
     extra: f32,
     text: &'p str,
+    simple: Option<char>,
     ink: Ink,
     link: Option<&'p str>,
 }
@@ -103,6 +104,7 @@ fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
             adv_milli: (g.adv * 1000.0).round(),
             dx_milli: (g.dx * 1000.0).round(),
             extra: if g.space { *justify } else { 0.0 },
+            simple: g.simple,
             text: &para.text[g.text.0 as usize..g.text.1 as usize],
             ink: run.ink,
             link: run.link.as_deref(),
@@ -118,47 +120,78 @@ fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
 /// A face cut down to the glyphs a document uses.
 struct Subset {
     id: FontId,
-    /// Original glyph id to the id in the subset.
-    remap: BTreeMap<u16, u16>,
-    /// Width the PDF viewer advances by for each subset glyph, in 1/1000 em.
-    widths: BTreeMap<u16, i64>,
+    /// Original glyph id to the id in the subset (dense, by original id).
+    remap: Vec<u16>,
+    /// Width the PDF viewer advances by for each subset glyph, in 1/1000 em
+    /// (dense, by subset id).
+    widths: Vec<i64>,
+}
+
+/// The glyphs of one face a document uses.
+#[derive(Default)]
+struct Usage<'p> {
+    /// By original glyph id: the text the glyph first stood for.
+    texts: Vec<Option<&'p str>>,
+    /// Characters written as text, and their original glyph ids.
+    chars: Vec<(u32, u16)>,
 }
 
 fn subset_faces(
     fonts: &Fonts<'_>,
-    used: &BTreeMap<u16, BTreeMap<u16, String>>,
-    char_maps: &BTreeMap<u16, BTreeMap<u32, u16>>,
+    usage: &mut [Usage<'_>],
     doc: &mut PdfDocument,
-) -> Result<BTreeMap<u16, Subset>, PdfError> {
-    let mut out = BTreeMap::new();
-    for (n, (&face_index, glyphs)) in used.iter().enumerate() {
-        let font = fonts.face(usize::from(face_index));
+) -> Result<Vec<Option<Subset>>, PdfError> {
+    let mut out = Vec::with_capacity(usage.len());
+    let mut n = 0;
+    for (face_index, use_) in usage.iter_mut().enumerate() {
+        let glyphs: Vec<u16> = use_
+            .texts
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_some())
+            .map(|(gid, _)| gid as u16)
+            .collect();
+        if glyphs.is_empty() {
+            out.push(None);
+            continue;
+        }
+        n += 1;
+        let font = fonts.face(face_index);
         let mut remapper = subsetter::GlyphRemapper::new();
-        for &gid in glyphs.keys() {
+        for &gid in &glyphs {
             remapper.remap(gid);
         }
         let bytes = subsetter::subset(font.data, font.index, &remapper)
             .map_err(|e| PdfError::Font(format!("cannot subset {}: {e}", font.ps_name)))?;
-        let mut remap = BTreeMap::new();
+        let mut remap = vec![0; use_.texts.len()];
         let mut glyph_widths = BTreeMap::new();
-        let mut widths = BTreeMap::new();
-        for &gid in glyphs.keys() {
+        let mut widths = vec![0; glyphs.len() + 1];
+        for &gid in &glyphs {
             let new = remapper.get(gid).unwrap_or(0);
-            remap.insert(gid, new);
+            remap[usize::from(gid)] = new;
             // Widths go to printpdf in thousandths of an em (its font
             // description says 1000 units per em), so /W holds exactly the
             // widths the layout used.
             let width = font.width_milli(gid);
             glyph_widths.insert(new, width);
-            widths.insert(new, i64::from(width));
+            if let Some(slot) = widths.get_mut(usize::from(new)) {
+                *slot = i64::from(width);
+            }
         }
+        use_.chars.sort_unstable();
+        use_.chars.dedup();
+        let codepoint_to_glyph: BTreeMap<u32, u16> = use_
+            .chars
+            .iter()
+            .map(|&(c, gid)| (c, remap[usize::from(gid)]))
+            .collect();
         // The subset tag: six capitals derived from the face and its glyphs,
         // so it is stable for the same text and differs between subsets.
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         for byte in font
             .ps_name
             .bytes()
-            .chain(glyphs.keys().flat_map(|g| g.to_be_bytes()))
+            .chain(glyphs.iter().flat_map(|g| g.to_be_bytes()))
         {
             hash = (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
         }
@@ -173,10 +206,7 @@ fn subset_faces(
             original_bytes: bytes,
             font_index: 0,
             font_name: Some(format!("{tag}+{}", font.ps_name)),
-            codepoint_to_glyph: char_maps
-                .get(&face_index)
-                .map(|m| m.iter().map(|(&c, gid)| (c, remap[gid])).collect())
-                .unwrap_or_default(),
+            codepoint_to_glyph,
             glyph_widths,
             units_per_em: 1000,
             font_metrics: unaccented_extent(face),
@@ -197,12 +227,12 @@ fn subset_faces(
                 us_weight_class: face.weight().to_number(),
             },
         };
-        let id = FontId(format!("F{}", n + 1));
+        let id = FontId(format!("F{n}"));
         doc.resources
             .fonts
             .map
             .insert(id.clone(), PdfFont::new(parsed));
-        out.insert(face_index, Subset { id, remap, widths });
+        out.push(Some(Subset { id, remap, widths }));
     }
     Ok(out)
 }
@@ -249,8 +279,6 @@ pub(crate) fn write(
         ParaRef::Footer(i) => &laid.footers[i],
     };
 
-    // Glyphs in use, per face, with the text each stands for (for ToUnicode).
-    let mut used: BTreeMap<u16, BTreeMap<u16, String>> = BTreeMap::new();
     let pages: Vec<Vec<(f32, f32, Vec<Drawn<'_>>)>> = laid
         .pages
         .iter()
@@ -269,55 +297,36 @@ pub(crate) fn write(
                 .collect()
         })
         .collect();
-    // Glyphs that stand for exactly one character, which is drawn with that
-    // glyph everywhere in the document, are written as text through the
-    // font's character map: one string per run instead of one per glyph.
-    let mut by_char: BTreeMap<(u16, char), Option<u16>> = BTreeMap::new();
-    let mut by_glyph: BTreeMap<(u16, u16), Option<char>> = BTreeMap::new();
+    // Glyphs in use, per face, with the text each stands for (for ToUnicode).
+    // Glyphs that are their character's glyph in the font's character map
+    // are written as text through that map: one string per run instead of
+    // one per glyph.
+    let mut usage: Vec<Usage<'_>> = (0..fonts.len()).map(|_| Usage::default()).collect();
     for page in &pages {
         for (_, _, glyphs) in page {
             for g in glyphs {
-                let entry = used.entry(g.face).or_default().entry(g.gid).or_default();
-                if entry.is_empty() {
-                    entry.push_str(g.text);
+                let use_ = &mut usage[usize::from(g.face)];
+                let gid = usize::from(g.gid);
+                if use_.texts.len() <= gid {
+                    use_.texts.resize(
+                        usize::from(fonts.face(usize::from(g.face)).face.number_of_glyphs())
+                            .max(gid + 1),
+                        None,
+                    );
                 }
-                let mut chars = g.text.chars();
-                let single = match (chars.next(), chars.next()) {
-                    (Some(c), None) => Some(c),
-                    _ => None,
-                };
-                let claim = by_glyph.entry((g.face, g.gid)).or_insert(single);
-                if *claim != single {
-                    *claim = None;
+                if use_.texts[gid].is_none() {
+                    use_.texts[gid] = Some(g.text);
                 }
-                if let Some(c) = single {
-                    let claim = by_char.entry((g.face, c)).or_insert(Some(g.gid));
-                    if *claim != Some(g.gid) {
-                        *claim = None;
-                    }
+                if let Some(c) = g.simple {
+                    use_.chars.push((u32::from(c), g.gid));
                 }
             }
-        }
-    }
-    let simple = |g: &Drawn<'_>| -> Option<char> {
-        let c = (*by_glyph.get(&(g.face, g.gid))?)?;
-        (by_char.get(&(g.face, c)) == Some(&Some(g.gid))).then_some(c)
-    };
-    let mut char_maps: BTreeMap<u16, BTreeMap<u32, u16>> = BTreeMap::new();
-    for (&(face, c), gid) in &by_char {
-        if let Some(gid) = gid
-            && by_glyph.get(&(face, *gid)) == Some(&Some(c))
-        {
-            char_maps
-                .entry(face)
-                .or_default()
-                .insert(u32::from(c), *gid);
         }
     }
 
     let meta = &info.doc.meta;
     let mut doc = PdfDocument::new(&meta.title);
-    let subsets = subset_faces(fonts, &used, &char_maps, &mut doc)?;
+    let subsets = subset_faces(fonts, &mut usage, &mut doc)?;
 
     for (items, texts) in laid.pages.iter().zip(&pages) {
         let mut ops = Vec::new();
@@ -361,7 +370,9 @@ pub(crate) fn write(
                 {
                     j += 1;
                 }
-                let subset = &subsets[&first.face];
+                let Some(subset) = &subsets[usize::from(first.face)] else {
+                    return Err(PdfError::Write("a glyph of an unused face".into()));
+                };
                 if font_state != Some((first.face, *size)) {
                     ops.push(Op::SetFont {
                         font: PdfFontHandle::External(subset.id.clone()),
@@ -385,8 +396,8 @@ pub(crate) fn write(
                 let mut ids: Vec<Codepoint> = Vec::new();
                 for k in i..j {
                     let g = &glyphs[k];
-                    let gid = subset.remap[&g.gid];
-                    match simple(g) {
+                    let gid = subset.remap[usize::from(g.gid)];
+                    match g.simple {
                         Some(c) => {
                             if !ids.is_empty() {
                                 items.push(TextItem::GlyphIds(std::mem::take(&mut ids)));
@@ -409,7 +420,7 @@ pub(crate) fn write(
                         // moved by the shaped advance (kerning) plus any
                         // justification, and the next glyph may be offset.
                         let next = &glyphs[k + 1];
-                        let w = subset.widths[&gid] as f32;
+                        let w = subset.widths[usize::from(gid)] as f32;
                         let moved = g.adv_milli + g.extra * to_em + next.dx_milli - g.dx_milli;
                         let offset = ((w - moved) * 100.0).round() / 100.0;
                         if offset != 0.0 {
@@ -522,11 +533,12 @@ pub(crate) fn write(
     Ok(bytes)
 }
 
-/// Deflates every stream that is not yet, at zlib level 3: lopdf's
-/// own pass uses the best level, which takes several times as long (the
-/// larger part of a whole rendering) for a few percent of size.
+/// Deflates every stream that is not yet, at zlib level 2: lopdf's own
+/// pass uses the best level, which takes several times as long (the larger
+/// part of a whole rendering) for a few percent of size. One compressor is
+/// reset between streams: setting one up clears some 300 KB of tables.
 fn compress(lo: &mut lopdf::Document) {
-    use std::io::Write;
+    let mut deflate = flate2::Compress::new(flate2::Compression::new(2), true);
     for object in lo.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {
             continue;
@@ -534,14 +546,17 @@ fn compress(lo: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(3));
-        let Ok(compressed) = encoder
-            .write_all(&stream.content)
-            .and_then(|()| encoder.finish())
-        else {
-            continue;
-        };
-        if compressed.len() < stream.content.len() {
+        deflate.reset();
+        // Deflate never grows data by more than a few bytes per 16 KB block.
+        let mut compressed =
+            Vec::with_capacity(stream.content.len() + stream.content.len() / 100 + 64);
+        let done = deflate.compress_vec(
+            &stream.content,
+            &mut compressed,
+            flate2::FlushCompress::Finish,
+        );
+        if matches!(done, Ok(flate2::Status::StreamEnd)) && compressed.len() < stream.content.len()
+        {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(compressed);
         }
