@@ -169,6 +169,32 @@ pub(crate) enum ParaRef {
     Footer(usize),
 }
 
+/// What a placed text is in the document's logical structure (tagged PDF).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tag {
+    /// The name.
+    H1,
+    /// A section title.
+    H2,
+    /// An entry's title.
+    H3,
+    P,
+    /// Page furniture (footers), not content.
+    Artifact,
+}
+
+impl Tag {
+    pub fn name(self) -> &'static str {
+        match self {
+            Tag::H1 => "H1",
+            Tag::H2 => "H2",
+            Tag::H3 => "H3",
+            Tag::P => "P",
+            Tag::Artifact => "Artifact",
+        }
+    }
+}
+
 /// Something drawn on a page; positions in points from the page's top left.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Placed {
@@ -180,6 +206,10 @@ pub(crate) enum Placed {
         size: f32,
         /// Extra width of each inner space, for justified lines.
         justify: f32,
+        tag: Tag,
+        /// The structure element the text belongs to: its paragraph, or
+        /// for a bullet mark the bullet's.
+        elem: usize,
     },
     Rule {
         x0: f32,
@@ -246,16 +276,22 @@ impl<'a> Flow<'a> {
             baseline,
             size,
             justify: 0.0,
+            tag: Tag::P,
+            elem: para,
         }
     }
 
     /// Centred lines, for the header.
-    fn centred(&mut self, para: usize, size: f32, line_height: f32) {
+    fn centred(&mut self, para: usize, size: f32, line_height: f32, tag: Tag) {
         let m = self.m;
         let p = &self.paras[para];
         for line in p.lines(|_| m.width / size) {
             let x = m.left + (m.width - line.width * size) / 2.0;
-            let item = self.text(para, line, x, m.baseline(line_height, size), size);
+            let item = retag(
+                self.text(para, line, x, m.baseline(line_height, size), size),
+                tag,
+                para,
+            );
             self.push(line_height, true, vec![item]);
         }
     }
@@ -286,7 +322,14 @@ impl<'a> Flow<'a> {
                 }
                 height += m.after_title;
             }
-            items.insert(0, self.text(para, line, m.left, baseline, m.section));
+            items.insert(
+                0,
+                retag(
+                    self.text(para, line, m.left, baseline, m.section),
+                    Tag::H2,
+                    para,
+                ),
+            );
             // A title never ends a page: it stays with what follows.
             self.push(height, true, items);
         }
@@ -333,7 +376,16 @@ impl<'a> Flow<'a> {
         let mut left = Vec::new();
         for (i, row) in rows.into_iter().enumerate() {
             if let Some((para, line, size)) = row {
-                left.push(self.text(para, line, x0, base + i as f32 * m.lh, size));
+                let tag = if Some(para) == e.title {
+                    Tag::H3
+                } else {
+                    Tag::P
+                };
+                left.push(retag(
+                    self.text(para, line, x0, base + i as f32 * m.lh, size),
+                    tag,
+                    para,
+                ));
             }
         }
         let right: Vec<Placed> = rights
@@ -387,7 +439,11 @@ impl<'a> Flow<'a> {
                 && let Some(mark) = bullet.first()
             {
                 let x = x0 + (indent - mark.width * size) * 0.4;
-                items.push(self.text(self.bullet, mark.clone(), x, baseline, size));
+                items.push(retag(
+                    self.text(self.bullet, mark.clone(), x, baseline, size),
+                    Tag::P,
+                    para,
+                ));
             }
             items.push(self.text(para, line, x0 + indent, baseline, size));
             self.push(m.lh, keep_lines(i, count), items);
@@ -424,6 +480,8 @@ impl<'a> Flow<'a> {
                 baseline,
                 size,
                 justify,
+                tag: Tag::P,
+                elem: para,
             };
             self.push(m.lh, keep_lines(i, count), vec![item]);
         }
@@ -453,14 +511,14 @@ pub(crate) fn layout(prep: &Prepared, fonts: &Fonts<'_>, m: &Metrics) -> Laid {
         next_space: 0.0,
     };
     if let Some(name) = o.name {
-        flow.centred(name, m.name, m.name_lh);
+        flow.centred(name, m.name, m.name_lh, Tag::H1);
     }
     if let Some(headline) = o.headline {
-        flow.centred(headline, m.headline, m.headline_lh);
+        flow.centred(headline, m.headline, m.headline_lh, Tag::P);
     }
     if let Some(contacts) = o.contacts {
         flow.space(0.25 * m.lh);
-        flow.centred(contacts, m.body, m.lh);
+        flow.centred(contacts, m.body, m.lh, Tag::P);
     }
     flow.release();
     for section in &o.sections {
@@ -529,6 +587,8 @@ pub(crate) fn layout(prep: &Prepared, fonts: &Fonts<'_>, m: &Metrics) -> Laid {
                         para: ParaRef::Footer(footers.len()),
                         line,
                         justify: 0.0,
+                        tag: Tag::Artifact,
+                        elem: usize::MAX,
                     });
                 }
                 footers.push(para);
@@ -545,6 +605,31 @@ fn footer(text: &str, fonts: &Fonts<'_>) -> Para {
     b.shape(fonts)
 }
 
+/// Sets what a placed text is in the structure.
+fn retag(item: Placed, new_tag: Tag, new_elem: usize) -> Placed {
+    match item {
+        Placed::Text {
+            para,
+            line,
+            x,
+            baseline,
+            size,
+            justify,
+            ..
+        } => Placed::Text {
+            para,
+            line,
+            x,
+            baseline,
+            size,
+            justify,
+            tag: new_tag,
+            elem: new_elem,
+        },
+        rule => rule,
+    }
+}
+
 fn shift(item: Placed, dy: f32) -> Placed {
     match item {
         Placed::Text {
@@ -554,6 +639,8 @@ fn shift(item: Placed, dy: f32) -> Placed {
             baseline,
             size,
             justify,
+            tag,
+            elem,
         } => Placed::Text {
             para,
             line,
@@ -561,6 +648,8 @@ fn shift(item: Placed, dy: f32) -> Placed {
             baseline: baseline + dy,
             size,
             justify,
+            tag,
+            elem,
         },
         Placed::Rule {
             x0,

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, FontId, FontMetrics, FontType,
+    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, FontId, FontMetrics, FontType,
     LinkAnnotation, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
     PdfFontMetricsStub, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect, Rgb, TextItem,
     TextMatrix,
@@ -14,7 +14,7 @@ use rustybuzz::ttf_parser;
 
 use crate::PdfError;
 use crate::fonts::Fonts;
-use crate::layout::{Laid, Metrics, ParaRef, Placed};
+use crate::layout::{Laid, Metrics, ParaRef, Placed, Tag};
 use crate::text::{Ink, Para};
 
 /// Document-level facts that are not part of the layout.
@@ -279,7 +279,8 @@ pub(crate) fn write(
         ParaRef::Footer(i) => &laid.footers[i],
     };
 
-    let pages: Vec<Vec<(f32, f32, Vec<Drawn<'_>>)>> = laid
+    type Line<'p> = (f32, f32, Tag, usize, Vec<Drawn<'p>>);
+    let pages: Vec<Vec<Line<'_>>> = laid
         .pages
         .iter()
         .map(|items| {
@@ -290,8 +291,10 @@ pub(crate) fn write(
                         para,
                         baseline,
                         size,
+                        tag,
+                        elem,
                         ..
-                    } => Some((*baseline, *size, drawn(para_of(*para), item))),
+                    } => Some((*baseline, *size, *tag, *elem, drawn(para_of(*para), item))),
                     Placed::Rule { .. } => None,
                 })
                 .collect()
@@ -303,7 +306,7 @@ pub(crate) fn write(
     // one per glyph.
     let mut usage: Vec<Usage<'_>> = (0..fonts.len()).map(|_| Usage::default()).collect();
     for page in &pages {
-        for (_, _, glyphs) in page {
+        for (_, _, _, _, glyphs) in page {
             for g in glyphs {
                 let use_ = &mut usage[usize::from(g.face)];
                 let gid = usize::from(g.gid);
@@ -328,8 +331,14 @@ pub(crate) fn write(
     let mut doc = PdfDocument::new(&meta.title);
     let subsets = subset_faces(fonts, &mut usage, &mut doc)?;
 
+    // Marked content of each page, in order: its structure element and tag.
+    let mut marked: Vec<Vec<(usize, Tag)>> = Vec::with_capacity(pages.len());
     for (items, texts) in laid.pages.iter().zip(&pages) {
         let mut ops = Vec::new();
+        let mut page_marks = Vec::new();
+        ops.push(Op::BeginMarkedContent {
+            tag: "Artifact".into(),
+        });
         for item in items {
             if let Placed::Rule {
                 x0,
@@ -355,11 +364,32 @@ pub(crate) fn write(
             }
         }
 
+        ops.push(Op::EndMarkedContent);
+
         let mut font_state: Option<(u16, f32)> = None;
         let mut ink_state: Option<Ink> = None;
         let mut links: Vec<(String, f32, f32, f32, f32)> = Vec::new();
-        for (baseline, size, glyphs) in texts {
-            // One text object per line: simple extractors end a line at ET.
+        for (baseline, size, tag, elem, glyphs) in texts {
+            // Each line is marked content of its structure element (or an
+            // artifact), and its own text object: simple extractors end a
+            // line at ET.
+            if *tag == Tag::Artifact {
+                ops.push(Op::BeginMarkedContent {
+                    tag: "Artifact".into(),
+                });
+            } else {
+                let mcid = DictItem::Dict {
+                    map: BTreeMap::from([(
+                        "MCID".to_owned(),
+                        DictItem::Int(page_marks.len() as i64),
+                    )]),
+                };
+                ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: tag.name().into(),
+                    properties: mcid,
+                });
+                page_marks.push((*elem, *tag));
+            }
             ops.push(Op::StartTextSection);
             let y = r2(m.page_h - baseline);
             let mut i = 0;
@@ -447,6 +477,7 @@ pub(crate) fn write(
                 i = j;
             }
             ops.push(Op::EndTextSection);
+            ops.push(Op::EndMarkedContent);
             // Link areas: runs of glyphs with the same target, merged.
             let mut k = 0;
             while k < glyphs.len() {
@@ -480,6 +511,7 @@ pub(crate) fn write(
                 ),
             });
         }
+        marked.push(page_marks);
         let page = Rect::from_wh(Pt(m.page_w), Pt(m.page_h));
         doc.pages.push(PdfPage {
             media_box: page.clone(),
@@ -525,9 +557,17 @@ pub(crate) fn write(
         return Err(PdfError::Write(w.msg.clone()));
     }
     finish(&mut lo, info)?;
+    structure(&mut lo, &marked)?;
     compress(&mut lo);
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes)
+    // Object streams pack the many small dictionaries (above all the
+    // structure tree) into deflated streams, with a cross-reference stream.
+    let save = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(2)
+        .build();
+    lo.save_with_options(&mut bytes, save)
         .map_err(|e| PdfError::Write(e.to_string()))?;
     stamp_id(&mut bytes);
     Ok(bytes)
@@ -561,6 +601,110 @@ fn compress(lo: &mut lopdf::Document) {
             stream.set_content(compressed);
         }
     }
+}
+
+/// Adds the logical structure that makes the PDF a tagged one: a Document
+/// element holding, in reading order, one element per paragraph (H1 for the
+/// name, H2 for section titles, H3 for entry titles, P for the rest), each
+/// pointing at its marked content; screen readers and some ATS read this
+/// instead of guessing from positions.
+fn structure(lo: &mut lopdf::Document, marked: &[Vec<(usize, Tag)>]) -> Result<(), PdfError> {
+    use lopdf::{Dictionary, Object};
+    let err = |e: lopdf::Error| PdfError::Write(e.to_string());
+    let pages: Vec<lopdf::ObjectId> = lo.get_pages().values().copied().collect();
+    if pages.len() != marked.len() {
+        return Err(PdfError::Write("pages and marked content disagree".into()));
+    }
+    // Elements in reading order, each with its marked content (page, MCID).
+    let mut order: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut elems: Vec<(Tag, Vec<(usize, i64)>)> = Vec::new();
+    for (page, marks) in marked.iter().enumerate() {
+        for (mcid, &(elem, tag)) in marks.iter().enumerate() {
+            let i = *order.entry(elem).or_insert_with(|| {
+                elems.push((tag, Vec::new()));
+                elems.len() - 1
+            });
+            elems[i].1.push((page, mcid as i64));
+        }
+    }
+    let root_id = lo.new_object_id();
+    let doc_id = lo.new_object_id();
+    let tree_id = lo.new_object_id();
+    let ids: Vec<lopdf::ObjectId> = elems.iter().map(|_| lo.new_object_id()).collect();
+    for ((tag, content), &id) in elems.iter().zip(&ids) {
+        let first = content[0].0;
+        let kids: Vec<Object> = content
+            .iter()
+            .map(|&(page, mcid)| {
+                if page == first {
+                    Object::Integer(mcid)
+                } else {
+                    Object::Dictionary(Dictionary::from_iter(vec![
+                        ("Type", Object::Name(b"MCR".to_vec())),
+                        ("Pg", Object::Reference(pages[page])),
+                        ("MCID", Object::Integer(mcid)),
+                    ]))
+                }
+            })
+            .collect();
+        let kids = if kids.len() == 1 {
+            kids[0].clone()
+        } else {
+            Object::Array(kids)
+        };
+        let elem = Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"StructElem".to_vec())),
+            ("S", Object::Name(tag.name().as_bytes().to_vec())),
+            ("P", Object::Reference(doc_id)),
+            ("Pg", Object::Reference(pages[first])),
+            ("K", kids),
+        ]);
+        lo.objects.insert(id, Object::Dictionary(elem));
+    }
+    let document = Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"StructElem".to_vec())),
+        ("S", Object::Name(b"Document".to_vec())),
+        ("P", Object::Reference(root_id)),
+        (
+            "K",
+            Object::Array(ids.iter().map(|&id| Object::Reference(id)).collect()),
+        ),
+    ]);
+    lo.objects.insert(doc_id, Object::Dictionary(document));
+    // The parent tree maps each page's MCIDs back to their elements.
+    let mut nums = Vec::new();
+    for (page, marks) in marked.iter().enumerate() {
+        nums.push(Object::Integer(page as i64));
+        nums.push(Object::Array(
+            marks
+                .iter()
+                .map(|(elem, _)| Object::Reference(ids[order[elem]]))
+                .collect(),
+        ));
+    }
+    lo.objects.insert(
+        tree_id,
+        Object::Dictionary(Dictionary::from_iter(vec![("Nums", Object::Array(nums))])),
+    );
+    let root = Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"StructTreeRoot".to_vec())),
+        ("K", Object::Reference(doc_id)),
+        ("ParentTree", Object::Reference(tree_id)),
+        ("ParentTreeNextKey", Object::Integer(pages.len() as i64)),
+    ]);
+    lo.objects.insert(root_id, Object::Dictionary(root));
+    for (i, &page) in pages.iter().enumerate() {
+        let dict = lo.get_dictionary_mut(page).map_err(err)?;
+        dict.set("StructParents", Object::Integer(i as i64));
+        dict.set("Tabs", Object::Name(b"S".to_vec()));
+    }
+    let catalog = lo.catalog_mut().map_err(err)?;
+    catalog.set(
+        "MarkInfo",
+        Dictionary::from_iter(vec![("Marked", Object::Boolean(true))]),
+    );
+    catalog.set("StructTreeRoot", Object::Reference(root_id));
+    Ok(())
 }
 
 /// The file identifier before it is known: replaced by [`stamp_id`].
@@ -621,15 +765,18 @@ fn stamp_id(bytes: &mut [u8]) {
         .map(|b| format!("{b:02x}"))
         .collect();
     let replacement = format!("<{hex}>");
-    let trailer = bytes.windows(7).rposition(|w| w == b"trailer").unwrap_or(0);
-    let mut at = trailer;
-    while let Some(pos) = bytes[at..]
-        .windows(placeholder.len())
-        .position(|w| w == placeholder.as_bytes())
-    {
-        let start = at + pos;
+    // The identifier is written last (in the trailer or the cross-reference
+    // stream's dictionary), its two copies side by side: replace from the end.
+    let mut end = bytes.len();
+    for _ in 0..2 {
+        let Some(start) = bytes[..end]
+            .windows(placeholder.len())
+            .rposition(|w| w == placeholder.as_bytes())
+        else {
+            break;
+        };
         bytes[start..start + replacement.len()].copy_from_slice(replacement.as_bytes());
-        at = start + replacement.len();
+        end = start;
     }
 }
 

@@ -684,3 +684,44 @@ fn odd_documents_render_without_panicking() {
     );
     assert!(matches!(out_of_range, Err(PdfError::InvalidTimestamp(_))));
 }
+
+#[test]
+fn the_pdf_is_tagged_with_headings_and_paragraphs_in_reading_order() {
+    let out = render(&seed::seed(), &dated());
+    let pdf = load(&out.bytes);
+    let catalog = pdf.catalog().unwrap();
+    let marked = catalog.get(b"MarkInfo").and_then(Object::as_dict).unwrap();
+    assert!(marked.get(b"Marked").unwrap().as_bool().unwrap());
+    let root = pdf
+        .get_dictionary(
+            catalog
+                .get(b"StructTreeRoot")
+                .unwrap()
+                .as_reference()
+                .unwrap(),
+        )
+        .unwrap();
+    let document = pdf
+        .get_dictionary(root.get(b"K").unwrap().as_reference().unwrap())
+        .unwrap();
+    assert_eq!(document.get(b"S").unwrap().as_name().unwrap(), b"Document");
+    let kinds: Vec<String> = document
+        .get(b"K")
+        .and_then(Object::as_array)
+        .unwrap()
+        .iter()
+        .map(|k| {
+            let elem = pdf.get_dictionary(k.as_reference().unwrap()).unwrap();
+            String::from_utf8_lossy(elem.get(b"S").unwrap().as_name().unwrap()).into_owned()
+        })
+        .collect();
+    // The name, the contact line, a section title, an entry's title and its
+    // dates, then the degree.
+    assert_eq!(kinds[..6], ["H1", "P", "H2", "H3", "P", "P"]);
+    assert_eq!(kinds.iter().filter(|k| *k == "H2").count(), 4);
+    // Every page says which structure elements its content belongs to.
+    for id in pdf.get_pages().values() {
+        let page = pdf.get_dictionary(*id).unwrap();
+        assert!(page.get(b"StructParents").is_ok());
+    }
+}
