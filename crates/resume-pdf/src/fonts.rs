@@ -91,8 +91,9 @@ impl FallbackData {
 
         // Candidate faces in a stable order, so the same database always gives
         // the same choice: by family, then PostScript name.
-        let mut candidates: Vec<&fontdb::FaceInfo> =
-            db.map(|db| db.faces().collect()).unwrap_or_default();
+        let empty = fontdb::Database::new();
+        let db = db.unwrap_or(&empty);
+        let mut candidates: Vec<&fontdb::FaceInfo> = db.faces().collect();
         candidates.sort_by(|a, b| {
             let fa = a.families.first().map(|f| f.0.as_str()).unwrap_or("");
             let fb = b.families.first().map(|f| f.0.as_str()).unwrap_or("");
@@ -109,7 +110,6 @@ impl FallbackData {
             let mut best: Option<(u32, usize)> = None;
             for (i, info) in candidates.iter().enumerate() {
                 let covered = coverage[i].get_or_insert_with(|| {
-                    let db = db.expect("candidates come from the database");
                     db.with_face_data(info.id, |bytes, index| {
                         ttf_parser::Face::parse(bytes, index)
                             .map(|face| {
@@ -145,7 +145,6 @@ impl FallbackData {
                 Some(&slot) => slot,
                 None => {
                     let info = candidates[i];
-                    let db = db.expect("candidates come from the database");
                     let bytes = db
                         .with_face_data(info.id, |bytes, index| (bytes.to_vec(), index))
                         .ok_or_else(|| {

@@ -82,9 +82,9 @@ impl Draft {
             .and_then(|h| d.add_plain(h, Style::REGULAR, Ink::Muted));
         d.outline.contacts = d.contacts(doc);
         d.outline.footer_name = header.name.trim().to_owned();
-        d.outline.bullet = d
-            .add_plain(BULLET, Style::REGULAR, Ink::Text)
-            .expect("the bullet is not empty");
+        let mut bullet = ParaBuilder::new();
+        bullet.push(BULLET, Style::REGULAR, Ink::Text, None);
+        d.outline.bullet = d.add_builder(bullet);
         for section in &doc.sections {
             // A section without a title still shows its content.
             let title = d.add_plain(&section.title, Style::BOLD, Ink::Accent);
