@@ -6,10 +6,13 @@
 //! searchable character), broken into lines at Unicode break opportunities,
 //! and placed in one column with right-aligned dates. Fonts are the embedded
 //! Noto Sans styles, subset to the glyphs used and written with a ToUnicode
-//! map; characters they lack come from a caller-supplied font database.
+//! map; characters they lack come from a caller-supplied font database. The
+//! PDF is tagged: a structure tree gives its headings and paragraphs in
+//! reading order.
 //!
 //! Given the same [`Document`] and [`PdfOptions`], the output is the same
-//! bytes: nothing reads the clock, the environment or the file system.
+//! bytes: nothing reads the clock or the environment, and the only files
+//! read are those of faces in a font database the caller passes.
 
 mod fonts;
 mod layout;
