@@ -518,7 +518,7 @@ fn convert_round_trips_between_toml_and_json() {
 fn from_overrides_the_extension_and_the_source_is_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("out")).unwrap();
-    std::fs::write(dir.path().join("out/r.txt"), format!("{BASICS}")).unwrap();
+    std::fs::write(dir.path().join("out/r.txt"), BASICS).unwrap();
     let unknown = resume(dir.path(), &["check", "out/r.txt"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("--from"), "{}", stderr(&unknown));

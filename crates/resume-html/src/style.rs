@@ -220,7 +220,10 @@ mod tests {
             let g = Geometry::new(theme);
             css(theme, &g, Fit::theme(&g)).unwrap()
         };
-        let mut theme = Theme { body_size: 10.0, ..Theme::default() };
+        let mut theme = Theme {
+            body_size: 10.0,
+            ..Theme::default()
+        };
         let css = render(&theme);
         assert!(css.contains("size: letter"), "{css}");
         assert!(css.contains("#004f90"));

@@ -479,7 +479,10 @@ fn print_fits_the_seed_on_one_page_and_leaves_short_and_long_documents_alone() {
         fit_pages: None,
         ..HtmlOptions::default()
     };
-    assert_eq!(print_size(&html(&seed, &unfitted).expect("renders")), natural);
+    assert_eq!(
+        print_size(&html(&seed, &unfitted).expect("renders")),
+        natural
+    );
     let two = HtmlOptions {
         fit_pages: Some(2),
         ..HtmlOptions::default()

@@ -387,6 +387,9 @@ end = "present"
             )),
             "{out}"
         );
-        assert!(out.contains("C\nDev\nJan 2020 – Present • Town\n"), "{out}");
+        assert!(
+            out.contains("C • Dev\nJan 2020 – Present • Town\n"),
+            "{out}"
+        );
     }
 }
