@@ -54,6 +54,30 @@ pub fn tokens(text: &str) -> Vec<String> {
     out
 }
 
+/// Compares `actual` with the golden file `tests/golden/<name>`, byte for
+/// byte. With `BLESS=1` set, writes `actual` there instead, for a change
+/// that was reviewed.
+#[track_caller]
+pub fn assert_golden(name: &str, actual: &str) {
+    let path = root().join("tests/golden").join(name);
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b);
+        panic!(
+            "{} differs from its golden file (first differing line: {first:?}); \
+             review the change and run with BLESS=1 to accept it\n--- actual ---\n{actual}",
+            path.display()
+        );
+    }
+}
+
 /// How much of `reference` an output keeps, as the evaluation kit measures it:
 /// `recall` is the share of reference words present (as a multiset), `order`
 /// the share of those found in reference order (longest common subsequence).

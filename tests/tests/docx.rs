@@ -11,7 +11,7 @@ use std::process::Command;
 use ooxml::{part, unzip};
 use resume_document::SectionBody;
 use resume_docx::{DocxOptions, docx, docx_with_report};
-use resume_tests::{assert_words_in_order, fidelity, root, seed_document, seed_reference};
+use resume_tests::{assert_golden, assert_words_in_order, fidelity, seed_document, seed_reference};
 
 /// As the CLI builds it: the date from `SOURCE_DATE_EPOCH`, fitted to one
 /// page.
@@ -34,27 +34,10 @@ fn paragraphs(parts: &[(String, Vec<u8>)]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Set `BLESS=1` to rewrite the golden file after reviewing the change.
 #[test]
 fn seed_document_xml_matches_golden() {
     let actual = part(&seed_parts(), "word/document.xml").pretty();
-    let path = root().join("tests/golden/wenqing-luo.document.xml");
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, &actual).expect("write golden");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b);
-        panic!(
-            "the seed's document.xml differs from {} (first differing line: {first:?}); \
-             review and run with BLESS=1 to accept\n--- actual ---\n{actual}",
-            path.display()
-        );
-    }
+    assert_golden("wenqing-luo.document.xml", &actual);
 }
 
 #[test]

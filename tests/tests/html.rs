@@ -9,28 +9,8 @@ use std::path::Path;
 
 use resume_document::SectionBody;
 use resume_html::{HtmlOptions, html};
-use resume_tests::{assert_words_in_order, root, seed_document, seed_reference};
+use resume_tests::{assert_golden, assert_words_in_order, seed_document, seed_reference};
 use scraper::{Html, Selector};
-
-/// Set `BLESS=1` to rewrite golden files after reviewing the change.
-fn golden(name: &str, actual: &str) {
-    let path = root().join("tests/golden").join(name);
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, actual).expect("write golden");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b);
-        panic!(
-            "{name} differs from the golden file (first differing line: {first:?}); \
-             review and run with BLESS=1 to accept\n--- actual ---\n{actual}"
-        );
-    }
-}
 
 fn seed_page() -> String {
     html(&seed_document(), &HtmlOptions::default()).expect("the seed renders")
@@ -42,7 +22,7 @@ fn sel(s: &str) -> Selector {
 
 #[test]
 fn seed_matches_golden() {
-    golden("wenqing-luo.html", &seed_page());
+    assert_golden("wenqing-luo.html", &seed_page());
 }
 
 #[test]

@@ -1,32 +1,12 @@
 //! The seed résumé as plain text: golden file, every word in order, width.
 
-use resume_tests::{assert_words_in_order, root, seed_document, seed_reference};
+use resume_tests::{assert_golden, assert_words_in_order, seed_document, seed_reference};
 use resume_text::{TextOptions, text};
 use unicode_width::UnicodeWidthStr;
 
-/// Set `BLESS=1` to rewrite golden files after reviewing the change.
-fn golden(name: &str, actual: &str) {
-    let path = root().join("tests/golden").join(name);
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, actual).expect("write golden");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b);
-        panic!(
-            "{name} differs from the golden file (first differing line: {first:?}); \
-             review and run with BLESS=1 to accept\n--- actual ---\n{actual}"
-        );
-    }
-}
-
 #[test]
 fn seed_matches_golden() {
-    golden(
+    assert_golden(
         "wenqing-luo.txt",
         &text(&seed_document(), &TextOptions::default()),
     );
@@ -42,7 +22,7 @@ fn seed_ascii_matches_golden() {
         },
     );
     assert!(out.is_ascii());
-    golden("wenqing-luo.ascii.txt", &out);
+    assert_golden("wenqing-luo.ascii.txt", &out);
 }
 
 #[test]
