@@ -228,14 +228,13 @@ impl Cx {
                 None
             }
             Ok(v) => Some(v),
-            Err(e) if self.mode == Mode::JsonLenient => {
+            Err(_) if self.mode == Mode::JsonLenient => {
                 self.warning(
                     format!("`{s}` is not an ISO 8601 date; it is shown as written"),
                     &node.span,
                     path,
                 )
                 .with_hint_mut("write YYYY, YYYY-MM or YYYY-MM-DD so the date can be formatted");
-                let _ = e;
                 Some(DateValue::Text(s))
             }
             Err(e) => {
@@ -484,20 +483,17 @@ impl<'n> Obj<'n> {
         }
     }
 
-    /// The span to point at for the table as a whole: its first key, or the
-    /// table itself.
+    /// The span to point at for the table as a whole: the start of its
+    /// header or brace, else its first key.
     fn head_span(&self) -> Range<usize> {
-        match self.fields.first() {
-            Some(f) if self.node.span.is_empty() || self.node.span.len() > 200 => {
-                f.key_span.clone()
-            }
-            _ if !self.node.span.is_empty() => {
-                let s = self.node.span.start;
-                s..(s + 1).min(self.node.span.end)
-            }
-            Some(f) => f.key_span.clone(),
-            None => self.node.span.clone(),
+        // A table's span starts at its header (`[[work]]`) or its brace.
+        if !self.node.span.is_empty() {
+            let s = self.node.span.start;
+            return s..s + 1;
         }
+        self.fields
+            .first()
+            .map_or(self.node.span.clone(), |f| f.key_span.clone())
     }
 
     /// Ends reading: unknown keys are errors with a did-you-mean (TOML).

@@ -97,7 +97,7 @@ pub(crate) fn read(root: &Node) -> (Resume, Vec<crate::Diagnostic>) {
     }
     o.finish(&mut cx, &TOP);
     check_layout(&mut cx, root, &r);
-    warn_empty_sections(&mut cx, root, &r);
+    warn_empty_sections(&mut cx, root);
     (r, cx.diags)
 }
 
@@ -325,7 +325,7 @@ fn check_layout(cx: &mut Cx, root: &Node, r: &Resume) {
     }
 }
 
-fn warn_empty_sections(cx: &mut Cx, root: &Node, _r: &Resume) {
+fn warn_empty_sections(cx: &mut Cx, root: &Node) {
     let Value::Table(fields) = &root.value else {
         return;
     };
