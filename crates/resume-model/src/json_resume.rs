@@ -36,60 +36,20 @@ pub(crate) fn read(root: &Node, strict: bool) -> (Resume, Vec<crate::Diagnostic>
         }
     }
     r.basics = o.get(&mut cx, "basics", basics).unwrap_or_default();
-    r.work = o
-        .get(&mut cx, "work", |cx, n, p| Some(cx.array(n, p, work)))
-        .unwrap_or_default();
-    r.volunteer = o
-        .get(&mut cx, "volunteer", |cx, n, p| {
-            Some(cx.array(n, p, volunteer))
-        })
-        .unwrap_or_default();
-    r.education = o
-        .get(&mut cx, "education", |cx, n, p| {
-            Some(cx.array(n, p, education))
-        })
-        .unwrap_or_default();
-    r.awards = o
-        .get(&mut cx, "awards", |cx, n, p| Some(cx.array(n, p, award)))
-        .unwrap_or_default();
-    r.certificates = o
-        .get(&mut cx, "certificates", |cx, n, p| {
-            Some(cx.array(n, p, certificate))
-        })
-        .unwrap_or_default();
-    r.publications = o
-        .get(&mut cx, "publications", |cx, n, p| {
-            Some(cx.array(n, p, publication))
-        })
-        .unwrap_or_default();
-    r.skills = o
-        .get(&mut cx, "skills", |cx, n, p| Some(cx.array(n, p, skill)))
-        .unwrap_or_default();
-    r.languages = o
-        .get(&mut cx, "languages", |cx, n, p| {
-            Some(cx.array(n, p, language))
-        })
-        .unwrap_or_default();
-    r.interests = o
-        .get(&mut cx, "interests", |cx, n, p| {
-            Some(cx.array(n, p, interest))
-        })
-        .unwrap_or_default();
-    r.references = o
-        .get(&mut cx, "references", |cx, n, p| {
-            Some(cx.array(n, p, reference))
-        })
-        .unwrap_or_default();
-    r.projects = o
-        .get(&mut cx, "projects", |cx, n, p| {
-            Some(cx.array(n, p, project))
-        })
-        .unwrap_or_default();
+    r.work = o.array_of(&mut cx, "work", work);
+    r.volunteer = o.array_of(&mut cx, "volunteer", volunteer);
+    r.education = o.array_of(&mut cx, "education", education);
+    r.awards = o.array_of(&mut cx, "awards", award);
+    r.certificates = o.array_of(&mut cx, "certificates", certificate);
+    r.publications = o.array_of(&mut cx, "publications", publication);
+    r.skills = o.array_of(&mut cx, "skills", skill);
+    r.languages = o.array_of(&mut cx, "languages", language);
+    r.interests = o.array_of(&mut cx, "interests", interest);
+    r.references = o.array_of(&mut cx, "references", reference);
+    r.projects = o.array_of(&mut cx, "projects", project);
     r.meta = o.get(&mut cx, "meta", meta).unwrap_or_default();
     r.layout = o.get(&mut cx, "layout", layout).unwrap_or_default();
-    r.custom = o
-        .get(&mut cx, "custom", |cx, n, p| Some(cx.array(n, p, custom)))
-        .unwrap_or_default();
+    r.custom = o.array_of(&mut cx, "custom", custom);
     if let Value::Table(fields) = &root.value {
         r.source_order = crate::source_order(fields.iter().map(|f| f.key.as_str()), &r);
     }
@@ -142,9 +102,7 @@ fn basics(cx: &mut Cx, n: &Node, p: &str) -> Option<Basics> {
             .map(|url| Link { url, label: None }),
         summary: o.rich(cx, "summary"),
         location: o.get(cx, "location", location),
-        profiles: o
-            .get(cx, "profiles", |cx, n, p| Some(cx.array(n, p, profile)))
-            .unwrap_or_default(),
+        profiles: o.array_of(cx, "profiles", profile),
         extra: Extra::new(),
     };
     if let (Some(site), Some(label)) = (b.website.as_mut(), o.str(cx, "urlLabel")) {
@@ -238,9 +196,7 @@ fn work(cx: &mut Cx, n: &Node, p: &str) -> Option<Work> {
                 t
             }
         },
-        roles: o
-            .get(cx, "roles", |cx, n, p| Some(cx.array(n, p, role)))
-            .unwrap_or_default(),
+        roles: o.array_of(cx, "roles", role),
         tags: o.tags(cx),
         extra: Extra::new(),
     };
@@ -546,9 +502,7 @@ fn custom(cx: &mut Cx, n: &Node, p: &str) -> Option<CustomSection> {
     let mut c = CustomSection {
         id: o.str(cx, "id").unwrap_or_default(),
         title: o.str(cx, "title").unwrap_or_default(),
-        entries: o
-            .get(cx, "entries", |cx, n, p| Some(cx.array(n, p, custom_entry)))
-            .unwrap_or_default(),
+        entries: o.array_of(cx, "entries", custom_entry),
         items: o.bullets(cx, "items"),
         extra: Extra::new(),
     };

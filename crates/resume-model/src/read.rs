@@ -404,6 +404,17 @@ impl<'n> Obj<'n> {
         value
     }
 
+    /// Reads an optional array of records, each with `f`.
+    pub fn array_of<T>(
+        &mut self,
+        cx: &mut Cx,
+        key: &str,
+        f: impl FnMut(&mut Cx, &Node, &str) -> Option<T>,
+    ) -> Vec<T> {
+        self.get(cx, key, |cx, n, p| Some(cx.array(n, p, f)))
+            .unwrap_or_default()
+    }
+
     pub fn str(&mut self, cx: &mut Cx, key: &str) -> Option<String> {
         self.get(cx, key, |cx, n, p| cx.string(n, p))
     }

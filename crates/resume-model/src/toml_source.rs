@@ -38,58 +38,18 @@ pub(crate) fn read(root: &Node) -> (Resume, Vec<crate::Diagnostic>) {
         }
     }
     r.layout = o.get(&mut cx, "layout", layout).unwrap_or_default();
-    r.work = o
-        .get(&mut cx, "work", |cx, n, p| Some(cx.array(n, p, work)))
-        .unwrap_or_default();
-    r.education = o
-        .get(&mut cx, "education", |cx, n, p| {
-            Some(cx.array(n, p, education))
-        })
-        .unwrap_or_default();
-    r.projects = o
-        .get(&mut cx, "projects", |cx, n, p| {
-            Some(cx.array(n, p, project))
-        })
-        .unwrap_or_default();
-    r.skills = o
-        .get(&mut cx, "skills", |cx, n, p| Some(cx.array(n, p, skill)))
-        .unwrap_or_default();
-    r.volunteer = o
-        .get(&mut cx, "volunteer", |cx, n, p| {
-            Some(cx.array(n, p, volunteer))
-        })
-        .unwrap_or_default();
-    r.awards = o
-        .get(&mut cx, "awards", |cx, n, p| Some(cx.array(n, p, award)))
-        .unwrap_or_default();
-    r.certificates = o
-        .get(&mut cx, "certificates", |cx, n, p| {
-            Some(cx.array(n, p, certificate))
-        })
-        .unwrap_or_default();
-    r.publications = o
-        .get(&mut cx, "publications", |cx, n, p| {
-            Some(cx.array(n, p, publication))
-        })
-        .unwrap_or_default();
-    r.languages = o
-        .get(&mut cx, "languages", |cx, n, p| {
-            Some(cx.array(n, p, language))
-        })
-        .unwrap_or_default();
-    r.interests = o
-        .get(&mut cx, "interests", |cx, n, p| {
-            Some(cx.array(n, p, interest))
-        })
-        .unwrap_or_default();
-    r.references = o
-        .get(&mut cx, "references", |cx, n, p| {
-            Some(cx.array(n, p, reference))
-        })
-        .unwrap_or_default();
-    r.custom = o
-        .get(&mut cx, "custom", |cx, n, p| Some(cx.array(n, p, custom)))
-        .unwrap_or_default();
+    r.work = o.array_of(&mut cx, "work", work);
+    r.education = o.array_of(&mut cx, "education", education);
+    r.projects = o.array_of(&mut cx, "projects", project);
+    r.skills = o.array_of(&mut cx, "skills", skill);
+    r.volunteer = o.array_of(&mut cx, "volunteer", volunteer);
+    r.awards = o.array_of(&mut cx, "awards", award);
+    r.certificates = o.array_of(&mut cx, "certificates", certificate);
+    r.publications = o.array_of(&mut cx, "publications", publication);
+    r.languages = o.array_of(&mut cx, "languages", language);
+    r.interests = o.array_of(&mut cx, "interests", interest);
+    r.references = o.array_of(&mut cx, "references", reference);
+    r.custom = o.array_of(&mut cx, "custom", custom);
     r.meta = o.get(&mut cx, "meta", json_table).unwrap_or_default();
     r.extra = o.extra_table(&mut cx);
     if let Value::Table(fields) = &root.value {
@@ -124,9 +84,7 @@ fn basics(cx: &mut Cx, n: &Node) -> Option<Basics> {
         website: o.get(cx, "website", link),
         summary: o.rich(cx, "summary"),
         location: o.get(cx, "location", location),
-        profiles: o
-            .get(cx, "profiles", |cx, n, p| Some(cx.array(n, p, profile)))
-            .unwrap_or_default(),
+        profiles: o.array_of(cx, "profiles", profile),
         extra: o.extra_table(cx),
     };
     o.finish(
@@ -359,9 +317,7 @@ fn work(cx: &mut Cx, n: &Node, p: &str) -> Option<Work> {
         summary: o.rich(cx, "summary"),
         highlights: o.bullets(cx, "highlights"),
         technologies: o.strings(cx, "technologies"),
-        roles: o
-            .get(cx, "roles", |cx, n, p| Some(cx.array(n, p, role)))
-            .unwrap_or_default(),
+        roles: o.array_of(cx, "roles", role),
         tags: o.tags(cx),
         extra: o.extra_table(cx),
     };
@@ -685,9 +641,7 @@ fn custom(cx: &mut Cx, n: &Node, p: &str) -> Option<CustomSection> {
         title: o
             .req(cx, "title", |cx, n, p| cx.string(n, p))
             .unwrap_or_default(),
-        entries: o
-            .get(cx, "entries", |cx, n, p| Some(cx.array(n, p, custom_entry)))
-            .unwrap_or_default(),
+        entries: o.array_of(cx, "entries", custom_entry),
         items: o.bullets(cx, "items"),
         extra: o.extra_table(cx),
     };
