@@ -1,12 +1,12 @@
 //! The DOCX read back part by part: what Word, LibreOffice and résumé
-//! parsers rely on, checked on a Document shaped like the seed résumé.
+//! parsers rely on, checked on the seed résumé.
 
 mod common;
 
 use common::ooxml::{El, parse, part, subsequence, tokens, unzip};
 use resume_document::{
-    Contact, ContactKind, Document, Entry, Header, Margins, Meta, Paper, Section, SectionBody,
-    Span, Text, Theme,
+    Contact, ContactKind, Document, Entry, Header, Line, LineKind, Margins, Meta, Paper, Section,
+    SectionBody, Span, Text, Theme,
 };
 use resume_docx::{DocxError, DocxOptions, docx, docx_with_report};
 
@@ -38,7 +38,7 @@ fn style<'a>(styles: &'a El, id: &str) -> &'a El {
 
 #[test]
 fn package_holds_the_parts_word_reads_and_nothing_else() {
-    let parts = build(&common::seed());
+    let parts = build(&resume_tests::seed_document());
     let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names[0], "[Content_Types].xml");
     for needed in [
@@ -80,7 +80,7 @@ fn package_holds_the_parts_word_reads_and_nothing_else() {
 
 #[test]
 fn styles_are_words_built_in_ones() {
-    let parts = build(&common::seed());
+    let parts = build(&resume_tests::seed_document());
     let styles = part(&parts, "word/styles.xml");
     let name = |id: &str| style(&styles, id).val("w:name").unwrap().to_owned();
 
@@ -149,7 +149,7 @@ fn styles_are_words_built_in_ones() {
 
 #[test]
 fn body_is_one_column_of_styled_paragraphs() {
-    let doc = common::seed();
+    let doc = resume_tests::seed_document();
     let parts = build(&doc);
     let body = body(&parts);
     let document = part(&parts, "word/document.xml");
@@ -222,7 +222,7 @@ fn body_is_one_column_of_styled_paragraphs() {
 
 #[test]
 fn bullets_are_real_word_lists() {
-    let doc = common::seed();
+    let doc = resume_tests::seed_document();
     let parts = build(&doc);
     let body = body(&parts);
     let bullets: Vec<&El> = body
@@ -269,7 +269,7 @@ fn bullets_are_real_word_lists() {
 
 #[test]
 fn dates_and_locations_sit_on_a_right_tab_stop_at_the_margin() {
-    let doc = common::seed();
+    let doc = resume_tests::seed_document();
     let parts = build(&doc);
     let styles = part(&parts, "word/styles.xml");
     // Letter is 12240 twips wide, less the theme's margins (1 pt = 20 twips).
@@ -281,13 +281,61 @@ fn dates_and_locations_sit_on_a_right_tab_stop_at_the_margin() {
         assert_eq!(tab.attr("w:val"), Some("right"));
         assert_eq!(tab.attr("w:pos"), Some(text_width.as_str()), "{id}");
     }
-    let body = body(&parts);
-    let rows: Vec<String> = body
-        .all("w:p")
-        .into_iter()
-        .filter(|p| p.style() == "Heading2" || p.style() == "EntryLine")
-        .map(El::text)
-        .collect();
+    let rows = |doc: &Document| -> Vec<String> {
+        body(&build(doc))
+            .all("w:p")
+            .into_iter()
+            .filter(|p| p.style() == "Heading2" || p.style() == "EntryLine")
+            .map(El::text)
+            .collect()
+    };
+    let seed_rows = rows(&doc);
+    assert!(
+        seed_rows.contains(
+            &"Alibaba Group • Software Engineer Intern – Search Infrastructure\tJun 2020 – Dec 2020"
+                .to_owned()
+        ),
+        "{seed_rows:#?}"
+    );
+    assert!(
+        seed_rows.contains(
+            &"C++, LLVM, Tensorflow, Machine Learning System\tHangzhou, China".to_owned()
+        ),
+        "{seed_rows:#?}"
+    );
+    // A first line with no location to its right has no tab.
+    assert!(
+        seed_rows.contains(&"Golang, Kubernetes, Distributed System Correctness".to_owned()),
+        "{seed_rows:#?}"
+    );
+    assert!(
+        seed_rows.iter().all(|r| !r.contains("  ")),
+        "{seed_rows:#?}"
+    );
+
+    // The same job with the position as a line of its own: the location goes
+    // beside the first line, and the second line is a row without a tab.
+    let mut split = doc.clone();
+    let work = split
+        .sections
+        .iter_mut()
+        .find(|s| s.id == "work")
+        .expect("the seed has a work section");
+    let SectionBody::Entries(jobs) = &mut work.body else {
+        panic!("work holds entries");
+    };
+    let alibaba = &mut jobs[0];
+    alibaba.title = Text {
+        spans: vec![Span::strong("Alibaba Group")],
+    };
+    alibaba.lines.insert(
+        0,
+        Line {
+            text: Text::plain("Software Engineer Intern – Search Infrastructure"),
+            kind: LineKind::Subtitle,
+        },
+    );
+    let rows = rows(&split);
     assert!(
         rows.contains(&"Alibaba Group\tJun 2020 – Dec 2020".to_owned()),
         "{rows:#?}"
@@ -298,7 +346,10 @@ fn dates_and_locations_sit_on_a_right_tab_stop_at_the_margin() {
         ),
         "{rows:#?}"
     );
-    assert!(rows.contains(&"C++, LLVM, Tensorflow, Machine Learning System".to_owned()));
+    assert!(
+        rows.contains(&"C++, LLVM, Tensorflow, Machine Learning System".to_owned()),
+        "{rows:#?}"
+    );
     // No row pushes text right with spaces.
     assert!(rows.iter().all(|r| !r.contains("  ")), "{rows:#?}");
 }
@@ -306,7 +357,7 @@ fn dates_and_locations_sit_on_a_right_tab_stop_at_the_margin() {
 #[test]
 fn properties_come_in_schema_order() {
     // Word drops or rejects properties out of the schema's sequence.
-    let parts = build(&common::seed());
+    let parts = build(&resume_tests::seed_document());
     for name in ["word/document.xml", "word/numbering.xml", "word/styles.xml"] {
         let xml = part(&parts, name);
         for ppr in xml.all("w:pPr") {
@@ -346,7 +397,7 @@ fn properties_come_in_schema_order() {
 
 #[test]
 fn links_are_hyperlinks_to_external_targets() {
-    let parts = build(&common::seed());
+    let parts = build(&resume_tests::seed_document());
     let rels = part(&parts, "word/_rels/document.xml.rels");
     let body = body(&parts);
     let links = body.all("w:hyperlink");
@@ -370,9 +421,9 @@ fn links_are_hyperlinks_to_external_targets() {
     assert_eq!(
         targets,
         [
-            "tel:+12172003227",
+            "tel:2172003227",
             "mailto:wenqing4@illinois.edu",
-            "https://laphets.github.io/",
+            "https://wenqingluo.com",
             "https://www.linkedin.com/in/wenqingluo",
             "https://github.com/laphets",
             "https://github.com/sieve-project/sieve",
@@ -394,7 +445,7 @@ fn links_are_hyperlinks_to_external_targets() {
 
 #[test]
 fn core_properties_name_the_document() {
-    let doc = common::seed();
+    let doc = resume_tests::seed_document();
     let parts = build(&doc);
     let core = part(&parts, "docProps/core.xml");
     let text = |name: &str| core.all(name).first().map(|e| e.text_content());
@@ -403,7 +454,11 @@ fn core_properties_name_the_document() {
     assert_eq!(text("dc:subject").as_deref(), Some("Résumé of Wenqing Luo"));
     assert_eq!(
         text("cp:keywords").as_deref(),
-        Some("C/C++; Python; Golang; Rust")
+        Some(
+            "C/C++; Python; Golang; Rust; JavaScript; TypeScript; Docker; Kubernetes; \
+             Linux kernel; LLVM; UNIX network programming; Qemu; DPDK; Git; Node.js; SQL; \
+             React.js; Vue.js; MongoDB; Redis; RabbitMQ; Protobuf"
+        )
     );
     assert_eq!(text("dc:language").as_deref(), Some("en"));
     assert_eq!(
@@ -424,7 +479,7 @@ fn core_properties_name_the_document() {
 
 #[test]
 fn same_input_same_bytes() {
-    let doc = common::seed();
+    let doc = resume_tests::seed_document();
     let options = DocxOptions {
         timestamp: Some(EPOCH),
         ..DocxOptions::default()
@@ -462,7 +517,7 @@ fn same_input_same_bytes() {
 
 #[test]
 fn paper_and_margins_follow_the_theme() {
-    let mut doc = common::seed();
+    let mut doc = resume_tests::seed_document();
     let page = |doc: &Document| {
         let parts = build(doc);
         let body = body(&parts);
@@ -500,7 +555,7 @@ fn paper_and_margins_follow_the_theme() {
 
 #[test]
 fn every_word_is_in_the_body_in_reading_order() {
-    let doc = common::seed();
+    let doc = resume_tests::seed_document();
     let parts = build(&doc);
     let words = tokens(&body(&parts).text());
     subsequence(&common::reading_order(&doc), &words).unwrap();
@@ -629,7 +684,7 @@ fn hostile_input_still_gives_a_well_formed_package() {
 
 #[test]
 fn fitting_tightens_until_the_estimate_fits() {
-    let doc = common::seed();
+    let doc = resume_tests::seed_document();
     let size = |bytes: &[u8]| {
         let parts = unzip(bytes);
         let styles = part(&parts, "word/styles.xml");
@@ -657,8 +712,41 @@ fn fitting_tightens_until_the_estimate_fits() {
         "{:?}",
         one.notes
     );
-    assert!(size(&one.bytes) < size(&loose.bytes));
+    assert!(one.bytes != loose.bytes, "fitting changed the layout");
+    assert!(size(&one.bytes) <= size(&loose.bytes));
     assert!(size(&one.bytes) >= 17, "never below the readable floor");
+
+    // Three more bullet lines than the seed: the body size itself steps
+    // down a half-point (the seed's own quarter-point step rounds away).
+    let mut dense = doc.clone();
+    let SectionBody::Entries(jobs) = &mut dense.sections[1].body else {
+        panic!("the seed's second section holds jobs");
+    };
+    for _ in 0..3 {
+        jobs[0].bullets.push(Text::plain(
+            "Extra words for one more line of text in this bullet here",
+        ));
+    }
+    let dense_loose = docx_with_report(&dense, &DocxOptions::default()).unwrap();
+    assert!(dense_loose.notes.is_empty());
+    let dense_one = docx_with_report(
+        &dense,
+        &DocxOptions {
+            fit_pages: Some(1),
+            ..DocxOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        dense_one.notes[0].starts_with("fit-pages 1: spacing tightened"),
+        "{:?}",
+        dense_one.notes
+    );
+    assert!(size(&dense_one.bytes) < size(&dense_loose.bytes));
+    assert!(
+        size(&dense_one.bytes) >= 17,
+        "never below the readable floor"
+    );
 
     // Two pages hold the seed as the theme sets it.
     let two = docx_with_report(

@@ -28,7 +28,8 @@ fn seed_page_loads_offline_prints_on_one_page_and_renders_at_every_width() {
     let dir = artifacts();
     let scratch = tempfile::tempdir().expect("scratch directory");
     let page = dir.join("seed.html");
-    let source = html(&support::seed(), &HtmlOptions::default()).expect("the seed renders");
+    let source =
+        html(&resume_tests::seed_document(), &HtmlOptions::default()).expect("the seed renders");
     std::fs::write(&page, &source).expect("page written");
 
     // Four independent browser runs; two at a time keep a small machine busy

@@ -1,8 +1,5 @@
-//! Writes the built-in sample résumé (the seed, built by hand as a Document)
-//! as PDF: `cargo run -p resume-pdf --example seed -- out.pdf [pages]`.
-
-#[path = "../tests/support/seed.rs"]
-mod seed;
+//! Writes the sample résumé (the seed, read from the repository's TOML and
+//! lowered) as PDF: `cargo run -p resume-pdf --example seed -- out.pdf [pages]`.
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -12,7 +9,7 @@ fn main() {
         fit_pages: args.next().and_then(|n| n.parse().ok()),
         ..resume_pdf::PdfOptions::default()
     };
-    match resume_pdf::pdf_with_report(&seed::seed(), &options) {
+    match resume_pdf::pdf_with_report(&resume_tests::seed_document(), &options) {
         Ok(out) => {
             for note in &out.notes {
                 eprintln!("note: {note}");

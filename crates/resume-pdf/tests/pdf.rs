@@ -2,8 +2,7 @@
 //! determinism, pagination and fitting. The seed comes from the repository's
 //! TOML through the real lowering; smaller documents are built here.
 
-#[path = "support/seed.rs"]
-mod seed;
+mod support;
 
 use std::collections::BTreeSet;
 
@@ -216,7 +215,7 @@ fn same_input_same_bytes() {
 
 #[test]
 fn metadata_comes_from_the_document_and_the_timestamp() {
-    let doc = seed::seed();
+    let doc = seed_document();
     let out = render(
         &doc,
         &PdfOptions {
@@ -233,7 +232,11 @@ fn metadata_comes_from_the_document_and_the_timestamp() {
     );
     assert_eq!(
         info(&pdf, "Keywords").as_deref(),
-        Some("C/C++, Python, Golang, Rust, Kubernetes, LLVM")
+        Some(
+            "C/C++, Python, Golang, Rust, JavaScript, TypeScript, Docker, Kubernetes, \
+             Linux kernel, LLVM, UNIX network programming, Qemu, DPDK, Git, Node.js, SQL, \
+             React.js, Vue.js, MongoDB, Redis, RabbitMQ, Protobuf"
+        )
     );
     assert_eq!(info(&pdf, "Creator").as_deref(), Some("resume 9.9"));
     assert!(info(&pdf, "Producer").unwrap().contains("printpdf"));
@@ -256,16 +259,16 @@ fn metadata_comes_from_the_document_and_the_timestamp() {
 
 #[test]
 fn contacts_and_inline_links_are_borderless_uri_annotations() {
-    let out = render(&seed::seed(), &dated());
+    let out = render(&seed_document(), &dated());
     let pdf = load(&out.bytes);
     let links = links(&pdf);
     let uris: Vec<&str> = links.iter().map(|(_, u, _)| u.as_str()).collect();
     assert_eq!(
         uris,
         [
-            "tel:+1-217-200-3227",
+            "tel:2172003227",
             "mailto:wenqing4@illinois.edu",
-            "https://laphets.github.io",
+            "https://wenqingluo.com",
             "https://www.linkedin.com/in/wenqingluo",
             "https://github.com/laphets",
             "https://github.com/sieve-project/sieve",
@@ -281,7 +284,7 @@ fn contacts_and_inline_links_are_borderless_uri_annotations() {
 
 #[test]
 fn every_font_is_embedded_subset_and_mapped_to_unicode() {
-    let out = render(&seed::seed(), &dated());
+    let out = render(&seed_document(), &dated());
     let pdf = load(&out.bytes);
     let fonts = fonts(&pdf);
     assert_eq!(fonts.len(), 3, "regular, italic and bold are used");
@@ -329,7 +332,7 @@ fn every_font_is_embedded_subset_and_mapped_to_unicode() {
 
 #[test]
 fn paper_comes_from_the_theme() {
-    let mut doc = seed::seed();
+    let mut doc = seed_document();
     doc.theme.paper = Paper::A4;
     let pdf = load(&render(&doc, &dated()).bytes);
     let page = pdf.get_dictionary(pdf.get_pages()[&1]).unwrap();
@@ -381,11 +384,11 @@ fn numbered_entry(n: usize, bullets: usize, words: usize) -> Entry {
                 .join(" "),
         )
     };
-    seed::entry(
+    support::entry(
         Text {
             spans: vec![Span::strong(format!("e{n}t")), Span::plain(" Company")],
         },
-        seed::dates("Jan 2020", "Feb 2021"),
+        support::dates("Jan 2020", "Feb 2021"),
         Some("Place"),
         vec![Line {
             text: Text::plain(format!("e{n}k Rust, Go")),
@@ -687,7 +690,7 @@ fn odd_documents_render_without_panicking() {
 
 #[test]
 fn the_pdf_is_tagged_with_headings_and_paragraphs_in_reading_order() {
-    let out = render(&seed::seed(), &dated());
+    let out = render(&seed_document(), &dated());
     let pdf = load(&out.bytes);
     let catalog = pdf.catalog().unwrap();
     let marked = catalog.get(b"MarkInfo").and_then(Object::as_dict).unwrap();
