@@ -107,10 +107,19 @@ fn loosen(
 
 fn note(natural: Fit, fit: Fit, pages: usize, fitted: bool) -> String {
     let mut changes = vec![format!("spacing tightened to {:.0} %", fit.spacing * 100.0)];
-    if fit.body < natural.body {
+    // Word stores sizes in half-points: say the sizes the file holds. A
+    // quarter-point step leaves the body as it was and scales the headings.
+    let written = |pt: f32| (pt * 2.0).round() / 2.0;
+    if written(fit.body) < written(natural.body) {
         changes.push(format!(
             "body text {} pt → {} pt, headings scaled alike",
-            natural.body, fit.body
+            written(natural.body),
+            written(fit.body)
+        ));
+    } else if fit.body < natural.body {
+        changes.push(format!(
+            "headings scaled to {:.0} %",
+            fit.body / natural.body * 100.0
         ));
     }
     let unit = if pages == 1 { "page" } else { "pages" };
