@@ -158,10 +158,19 @@ fn check(args: &CheckArgs) -> Result<(), Failure> {
     for path in &args.sources {
         match load(path, args.from.from, Strictness::Validate) {
             Ok(_) => println!("ok: {}", path.display()),
-            Err(f) => failure = Some(worse(failure, f)),
+            Err(f) => {
+                if let Failure::Io(e) = &f {
+                    eprintln!("error: {e:#}");
+                }
+                failure = Some(worse(failure, f));
+            }
         }
     }
-    failure.map_or(Ok(()), Err)
+    match failure {
+        Some(Failure::Io(_)) => Err(Failure::Io(anyhow!("some sources could not be checked"))),
+        Some(f) => Err(f),
+        None => Ok(()),
+    }
 }
 
 /// Keeps the failure with the higher exit code.
