@@ -12,14 +12,14 @@
 use std::io::{self, Cursor, Write};
 
 use docx_rs::XMLDocx;
-use quick_xml::events::{BytesDecl, BytesText, Event};
-use quick_xml::{Reader, Writer, XmlVersion};
+use quick_xml::events::{BytesText, Event};
+use quick_xml::{Reader, XmlVersion};
 use resume_document::Meta;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::plan::clean;
-use crate::styles::W_NS;
+use crate::styles::{W_NS, part_writer};
 use crate::{DocxError, canon};
 
 /// The parts this crate writes in place of docx-rs's.
@@ -112,12 +112,7 @@ fn sort_relationships(rels: &[u8]) -> Result<Vec<u8>, DocxError> {
     };
     items.sort_by_key(id);
 
-    let mut w = Writer::new(Vec::new());
-    w.write_event(Event::Decl(BytesDecl::new(
-        "1.0",
-        Some("UTF-8"),
-        Some("yes"),
-    )))?;
+    let mut w = part_writer()?;
     w.create_element("Relationships")
         .with_attribute((
             "xmlns",
@@ -137,12 +132,7 @@ fn sort_relationships(rels: &[u8]) -> Result<Vec<u8>, DocxError> {
 /// `word/settings.xml`: half-inch default tabs and Word 2013+ layout
 /// (compatibility mode 15), nothing else.
 pub(crate) fn settings_xml() -> io::Result<Vec<u8>> {
-    let mut w = Writer::new(Vec::new());
-    w.write_event(Event::Decl(BytesDecl::new(
-        "1.0",
-        Some("UTF-8"),
-        Some("yes"),
-    )))?;
+    let mut w = part_writer()?;
     w.create_element("w:settings")
         .with_attribute(("xmlns:w", W_NS))
         .write_inner_content(|w| {
@@ -172,12 +162,7 @@ pub(crate) fn settings_xml() -> io::Result<Vec<u8>> {
 /// `meta`; created and modified from `timestamp` (Unix seconds), left out
 /// when there is none.
 pub(crate) fn core_xml(meta: &Meta, language: &str, timestamp: Option<i64>) -> io::Result<Vec<u8>> {
-    let mut w = Writer::new(Vec::new());
-    w.write_event(Event::Decl(BytesDecl::new(
-        "1.0",
-        Some("UTF-8"),
-        Some("yes"),
-    )))?;
+    let mut w = part_writer()?;
     let keywords: Vec<String> = meta
         .keywords
         .iter()

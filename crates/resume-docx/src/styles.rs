@@ -34,6 +34,17 @@ pub(crate) const MONO_FONT: &str = "Consolas";
 
 pub(crate) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
+/// A writer for one XML part of the package, its declaration written.
+pub(crate) fn part_writer() -> io::Result<Writer<Vec<u8>>> {
+    let mut w = Writer::new(Vec::new());
+    w.write_event(Event::Decl(BytesDecl::new(
+        "1.0",
+        Some("UTF-8"),
+        Some("yes"),
+    )))?;
+    Ok(w)
+}
+
 /// Paragraph properties, written in the order the schema requires.
 #[derive(Debug, Default)]
 struct PPr {
@@ -218,12 +229,7 @@ fn styles(m: &Metrics) -> Vec<Style> {
 
 /// `word/styles.xml` for metrics `m` and a document in `language`.
 pub(crate) fn styles_xml(m: &Metrics, language: &str) -> io::Result<Vec<u8>> {
-    let mut w = Writer::new(Vec::new());
-    w.write_event(Event::Decl(BytesDecl::new(
-        "1.0",
-        Some("UTF-8"),
-        Some("yes"),
-    )))?;
+    let mut w = part_writer()?;
     w.create_element("w:styles")
         .with_attribute(("xmlns:w", W_NS))
         .write_inner_content(|w| {
@@ -411,12 +417,7 @@ fn write_rpr(w: &mut Writer<Vec<u8>>, r: &RPr) -> io::Result<()> {
 /// Calibri's alternative. Carlito has Calibri's metrics, so where Calibri is
 /// missing (LibreOffice on Linux) lines break in the same places.
 pub(crate) fn font_table_xml() -> io::Result<Vec<u8>> {
-    let mut w = Writer::new(Vec::new());
-    w.write_event(Event::Decl(BytesDecl::new(
-        "1.0",
-        Some("UTF-8"),
-        Some("yes"),
-    )))?;
+    let mut w = part_writer()?;
     w.create_element("w:fonts")
         .with_attribute(("xmlns:w", W_NS))
         .write_inner_content(|w| {
