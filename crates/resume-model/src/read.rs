@@ -50,9 +50,7 @@ impl Cx {
         span: &Range<usize>,
         path: &str,
     ) -> &mut Diagnostic {
-        self.diags
-            .push(Diagnostic::error(message, Some(span.clone()), path));
-        self.diags.last_mut().expect("just pushed")
+        self.push(Diagnostic::error(message, Some(span.clone()), path))
     }
 
     pub fn warning(
@@ -61,8 +59,12 @@ impl Cx {
         span: &Range<usize>,
         path: &str,
     ) -> &mut Diagnostic {
-        self.diags
-            .push(Diagnostic::warning(message, Some(span.clone()), path));
+        self.push(Diagnostic::warning(message, Some(span.clone()), path))
+    }
+
+    /// Records a diagnostic and returns it, so hints can be added.
+    fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
+        self.diags.push(d);
         self.diags.last_mut().expect("just pushed")
     }
 
