@@ -6,11 +6,16 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
+mod widths;
+
 const USAGE: &str = "usage: cargo xtask <task>
 
 tasks:
   build-all   compile every resume/*.toml into dist/ in every format
   ci          cargo fmt --check, clippy -D warnings, and the tests
+  gen-widths  regenerate the advance-width tables of the page estimates
+              from the font files (needs fonts-crosextra-carlito,
+              fonts-crosextra-caladea and fonts-liberation2)
   bench       criterion benchmarks, then whole-process timings of
               `resume build` with hyperfine (Debian package hyperfine)";
 
@@ -20,6 +25,9 @@ fn main() -> anyhow::Result<()> {
         Some("build-all") => build_all(),
         Some("ci") => ci(),
         Some("bench") => bench(),
+        Some("gen-widths") => {
+            widths::generate(&root().join("crates/resume-document/data/widths.bin"))
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -8,11 +8,23 @@
 //!
 //! Backends depend on this crate only, never on `resume-model`.
 
+mod estimate;
+mod fit;
+mod fonts;
+mod format;
 mod lower;
 mod theme;
 
-pub use lower::{DateStyle, Options, lower};
-pub use theme::{Color, Margins, Paper, Theme};
+pub use estimate::{Estimate, Face, FaceSet};
+pub use fit::{FitNote, Fitted, Measure, fit};
+pub use fonts::face_data;
+pub use format::{Format, FormatError, Note, Output, Shared};
+pub use lower::{DateStyle, Options, lower, source_theme};
+pub use theme::{
+    Align, Case, Color, Columns, DatesAt, Design, EntryLayout, Family, Fit, Gaps, HtmlFonts,
+    LinkStyle, Margins, Paint, Paper, READABLE_FLOOR, RightKind, Rule, TextStyle, Theme,
+    TitleStyle, WordFont, apply_case,
+};
 
 /// A résumé ready to render.
 #[derive(Debug, Clone, PartialEq)]

@@ -24,6 +24,10 @@ const COMMA: &str = ", ";
 /// What the lowering needs besides the résumé.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// The look, resolved by the caller (theme files are read by the CLI).
+    /// `None`: the source's `[design]` over its built-in theme, `classic`
+    /// when it names none.
+    pub theme: Option<Theme>,
     /// Overrides the paper size of the theme.
     pub paper: Option<Paper>,
     /// Overrides the date style the source asks for, in every section.
@@ -48,7 +52,10 @@ pub fn lower(resume: &m::Resume, options: &Options) -> Document {
         options,
         locale: &locale,
     };
-    let mut theme = Theme::default();
+    let mut theme = options
+        .theme
+        .clone()
+        .unwrap_or_else(|| source_theme(resume));
     if let Some(paper) = options.paper {
         theme.paper = paper;
     }
@@ -58,6 +65,16 @@ pub fn lower(resume: &m::Resume, options: &Options) -> Document {
         sections: cx.sections(),
         theme,
     }
+}
+
+/// The theme a source asks for on its own: its built-in theme (a theme
+/// file needs the caller to read it) with its `[design]` overrides.
+pub fn source_theme(resume: &m::Resume) -> Theme {
+    let base = match &resume.design.theme {
+        Some(m::design::ThemeRef::Builtin(name)) => name.as_str(),
+        _ => m::design::DEFAULT_THEME,
+    };
+    m::design::resolve_theme(base, [resume.design.settings.as_slice()])
 }
 
 struct Cx<'a> {

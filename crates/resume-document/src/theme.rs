@@ -1,139 +1,489 @@
-//! The visual parameters shared by the PDF, DOCX and HTML backends, so the
-//! three look like one family.
+//! The resolved design: a [`Theme`] and a [`Fit`] turned, once, into every
+//! size, line height, gap, face, colour and rule a backend draws, in points.
+//!
+//! Backends convert these numbers into their own units (twips, half-points,
+//! CSS points); they choose none of them. A value that is not in the theme
+//! is a proportion of the body size decided here, so all formats share it.
 
-/// An sRGB colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Color {
-    pub r: u8,
-    pub g: u8,
-    pub b: u8,
-}
+pub use resume_model::design::{
+    Align, Case, Color, DatesAt, Family, HtmlFonts, LinkStyle, Margins, Paint, Paper, Theme,
+    TitleStyle, WordFont,
+};
 
-impl Color {
-    pub const fn rgb(r: u8, g: u8, b: u8) -> Color {
-        Color { r, g, b }
-    }
+/// The smallest body text fitting shrinks to, in points: below it a printed
+/// résumé stops being comfortable to read.
+pub const READABLE_FLOOR: f32 = 8.5;
 
-    /// `#rrggbb`, for CSS.
-    pub fn hex(self) -> String {
-        format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
-    }
+/// The least space between entries, in multiples of the body size, that
+/// fitting keeps: below it text extractors merge an entry's title into the
+/// bullets above it.
+const ENTRY_GAP_FLOOR: f32 = 0.36;
 
-    /// `RRGGBB`, for WordprocessingML.
-    pub fn hex_upper(self) -> String {
-        format!("{:02X}{:02X}{:02X}", self.r, self.g, self.b)
-    }
-
-    /// Components in 0..=1, for PDF.
-    pub fn unit(self) -> [f32; 3] {
-        [
-            self.r as f32 / 255.0,
-            self.g as f32 / 255.0,
-            self.b as f32 / 255.0,
-        ]
-    }
-}
-
-/// Paper size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Paper {
-    /// US Letter, 8.5 × 11 in.
-    #[default]
-    Letter,
-    /// ISO A4, 210 × 297 mm.
-    A4,
-}
-
-impl Paper {
-    /// Width and height in PostScript points (1/72 in).
-    pub fn size_pt(self) -> (f32, f32) {
-        match self {
-            Paper::Letter => (612.0, 792.0),
-            Paper::A4 => (595.276, 841.89),
-        }
-    }
-}
-
-/// Page margins in points.
+/// How far page fitting has tightened the theme.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Margins {
-    pub top: f32,
-    pub right: f32,
-    pub bottom: f32,
-    pub left: f32,
+pub struct Fit {
+    /// Multiplier of every vertical gap, 1.0 as the theme says; tightening
+    /// also takes up to half of the leading above single spacing.
+    pub spacing: f32,
+    /// Body text size in points; every other size scales with it.
+    pub body: f32,
 }
 
-impl Margins {
-    pub fn uniform(pt: f32) -> Margins {
-        Margins {
-            top: pt,
-            right: pt,
-            bottom: pt,
-            left: pt,
+impl Fit {
+    /// The layout the theme asks for.
+    pub fn natural(theme: &Theme) -> Fit {
+        Fit {
+            spacing: 1.0,
+            body: sane(theme.body_size, 9.5, 4.0, 40.0),
         }
     }
 }
 
-/// Typographic parameters. Sizes are in points; spacing is derived from
-/// `body_size` and `leading` so the rhythm stays consistent when the
-/// size changes.
+/// One role of the text: its face, size and colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    pub family: Family,
+    /// Font size in points.
+    pub size: f32,
+    /// Line height in points.
+    pub line: f32,
+    pub bold: bool,
+    pub italic: bool,
+    pub color: Color,
+    pub case: Case,
+}
+
+impl TextStyle {
+    /// The same role in bold.
+    pub fn bold(self) -> TextStyle {
+        TextStyle { bold: true, ..self }
+    }
+}
+
+/// How section titles are set apart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub style: TitleStyle,
+    /// Thickness of the rule in points.
+    pub thickness: f32,
+    pub color: Color,
+    /// The band's fill ([`TitleStyle::Band`]): the accent, lightened.
+    pub band: Color,
+    /// Room between the title and a rule beside it, in points.
+    pub gap: f32,
+    /// Room above and below the title's text inside a band, in points.
+    pub band_pad: f32,
+}
+
+/// Vertical space, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Gaps {
+    /// Above a section title.
+    pub section: f32,
+    /// Between a section title (or its rule) and the first line under it.
+    pub after_title: f32,
+    /// Between entries.
+    pub entry: f32,
+    /// Between the roles held at one organisation.
+    pub role: f32,
+    /// Between an entry's heading rows and its bullets.
+    pub heading: f32,
+    /// Between paragraphs of running text.
+    pub paragraph: f32,
+    /// Between bullets.
+    pub bullet: f32,
+    /// Between the name and the headline or contact line.
+    pub after_name: f32,
+}
+
+/// Where an entry's dates stand, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Columns {
+    pub dates: DatesAt,
+    /// Width of the date column when dates stand on the left; 0 otherwise.
+    pub date_column: f32,
+    /// Room between the date column and the entry.
+    pub date_gap: f32,
+    /// Least room between text and a right-aligned date or place.
+    pub col_gap: f32,
+}
+
+impl Columns {
+    /// Indent of entries from the left margin.
+    pub fn indent(&self) -> f32 {
+        match self.dates {
+            DatesAt::Left => self.date_column + self.date_gap,
+            DatesAt::Right => 0.0,
+        }
+    }
+}
+
+/// What stands beside an entry's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryLayout {
+    /// The dates, in the left column ([`DatesAt::Left`]).
+    pub column: Option<String>,
+    /// Flush right, one per row from the entry's first row down: the dates
+    /// ([`DatesAt::Right`]), then the place. Set in the [`Design::date`]
+    /// style. A row with nothing on its left still takes its height.
+    pub right: Vec<(String, RightKind)>,
+}
+
+/// Which text stands on the right of an entry's row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RightKind {
+    Dates,
+    Place,
+}
+
+/// Everything a backend draws, decided once.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Theme {
+pub struct Design {
     pub paper: Paper,
+    /// Page width and height in points.
+    pub page: (f32, f32),
     pub margins: Margins,
-    /// Body text size.
-    pub body_size: f32,
-    /// Line height as a multiple of the font size.
+    /// Width between the margins.
+    pub measure: f32,
+    /// The fit this design was resolved with.
+    pub fit: Fit,
+    /// Line height as a multiple of the font size, after fitting.
     pub leading: f32,
-    /// The name at the top.
-    pub name_size: f32,
-    /// Section titles.
-    pub section_size: f32,
-    /// Space before a section title, in multiples of the body line height.
-    pub section_gap: f32,
-    /// Space between entries, in multiples of the body line height.
-    pub entry_gap: f32,
-    /// Indent of bullet text, in points; the bullet hangs in it.
+
+    pub name: TextStyle,
+    pub headline: TextStyle,
+    pub contact: TextStyle,
+    pub section_title: TextStyle,
+    /// An entry's first row; strong spans in it are bold in any case.
+    pub entry_title: TextStyle,
+    /// Degrees, positions: an entry's second row.
+    pub subtitle: TextStyle,
+    /// Technology and keyword lines.
+    pub keywords: TextStyle,
+    /// Running text under an entry.
+    pub detail: TextStyle,
+    pub body: TextStyle,
+    /// Dates and places beside or before entries.
+    pub date: TextStyle,
+    pub footer: TextStyle,
+
+    pub header_align: Align,
+    pub title_align: Align,
+    /// Between contact items, spaces included.
+    pub separator: String,
+    pub icons: bool,
+    pub rule: Rule,
+    pub gaps: Gaps,
+    pub columns: Columns,
+    /// The glyph before each bullet point and the indent it hangs in.
+    pub bullet: String,
     pub bullet_indent: f32,
-    /// Name and section titles.
+    pub bullet_color: Color,
+    pub link_color: Color,
+    pub link_underline: bool,
+    pub html_fonts: HtmlFonts,
+    pub word_font: WordFont,
+    /// The theme's own colours, for formats that name them (HTML custom
+    /// properties, the DOCX theme).
     pub accent: Color,
     pub text: Color,
-    /// Dates, locations and keyword lines.
     pub muted: Color,
-    pub link: Color,
-    /// Rule under section titles.
-    pub rule: Color,
 }
 
-impl Default for Theme {
-    fn default() -> Theme {
-        Theme {
-            paper: Paper::Letter,
-            margins: Margins {
-                top: 32.0,
-                right: 36.0,
-                bottom: 32.0,
-                left: 36.0,
+/// `v` when it is a usable number in `lo..=hi`, else `fallback`: a theme
+/// built in code with a NaN or an absurd value still gives a readable page.
+fn sane(v: f32, fallback: f32, lo: f32, hi: f32) -> f32 {
+    if v.is_finite() && (lo..=hi).contains(&v) {
+        v
+    } else {
+        fallback
+    }
+}
+
+/// `c` mixed with white, `amount` of the way.
+fn tint(c: Color, amount: f32) -> Color {
+    let mix = |v: u8| (v as f32 + (255.0 - v as f32) * amount).round() as u8;
+    Color::rgb(mix(c.r), mix(c.g), mix(c.b))
+}
+
+impl Design {
+    /// The theme at its natural size and spacing.
+    pub fn natural(theme: &Theme) -> Design {
+        Design::new(theme, Fit::natural(theme))
+    }
+
+    /// The theme tightened by `fit`.
+    pub fn new(theme: &Theme, fit: Fit) -> Design {
+        let classic_margin = 36.0;
+        let m = theme.margins;
+        let margin = |v: f32| sane(v, classic_margin, 0.0, 144.0);
+        let margins = Margins {
+            top: margin(m.top),
+            right: margin(m.right),
+            bottom: margin(m.bottom),
+            left: margin(m.left),
+        };
+        let page = theme.paper.size_pt();
+        let measure = (page.0 - margins.left - margins.right).max(144.0);
+
+        let natural = Fit::natural(theme);
+        let body = sane(fit.body, natural.body, 4.0, 40.0);
+        let spacing = sane(fit.spacing, 1.0, 0.0, 2.0);
+        let scale = body / natural.body;
+        let theme_leading = sane(theme.leading, 1.18, 0.9, 3.0);
+        let leading = 1.0 + (theme_leading - 1.0) * (0.5 + 0.5 * spacing.min(1.0));
+        let lh = body * leading;
+        let size = |v: f32, fallback: f32| sane(v, fallback, 4.0, 96.0) * scale;
+
+        let fonts = theme.fonts;
+        let text = theme.colors.text;
+        let muted = theme.colors.muted;
+        let style = |family: Family, size: f32, line_ratio: f32| TextStyle {
+            family,
+            size,
+            line: size * line_ratio,
+            bold: false,
+            italic: false,
+            color: text,
+            case: Case::AsWritten,
+        };
+
+        let name_size = size(theme.name_size, 22.0);
+        let name = TextStyle {
+            bold: theme.header.name_bold,
+            color: theme.paint(theme.header.name_color),
+            case: theme.header.name_case,
+            ..style(fonts.name, name_size, 1.15)
+        };
+        let headline = TextStyle {
+            color: muted,
+            ..style(fonts.name, size(theme.headline_size, 11.0), leading)
+        };
+        let detail_size = size(theme.detail_size, body * 0.93).min(body);
+        let contact = style(fonts.body, body, leading);
+        let section_size = size(theme.section_size, 12.0);
+        let section_title = TextStyle {
+            bold: theme.section_titles.bold,
+            color: theme.paint(theme.section_titles.color),
+            case: theme.section_titles.case,
+            ..style(fonts.headings, section_size, leading)
+        };
+        let entry_title = style(fonts.headings, body, leading);
+        let subtitle = style(fonts.body, body, leading);
+        let keywords = TextStyle {
+            italic: true,
+            color: muted,
+            ..style(fonts.body, detail_size, leading)
+        };
+        let detail = style(fonts.body, body, leading);
+        let body_style = style(fonts.body, body, leading);
+        let date = TextStyle {
+            color: muted,
+            ..style(fonts.body, detail_size, leading)
+        };
+        let footer = TextStyle {
+            color: muted,
+            ..style(fonts.body, body * 0.8, leading)
+        };
+
+        let gap = |v: f32| sane(v, 0.4, 0.0, 4.0) * lh * spacing;
+        let rule_color = theme.paint(theme.rule_color);
+        let rule = Rule {
+            style: theme.section_titles.style,
+            thickness: match theme.section_titles.style {
+                TitleStyle::RuleUnder => 0.8,
+                _ => 0.6,
             },
-            body_size: 9.5,
-            leading: 1.18,
-            name_size: 22.0,
-            section_size: 12.0,
-            section_gap: 0.75,
-            entry_gap: 0.4,
-            bullet_indent: 12.0,
-            accent: Color::rgb(0x00, 0x4f, 0x90),
-            text: Color::rgb(0x1a, 0x1a, 0x1a),
-            muted: Color::rgb(0x4a, 0x4a, 0x4a),
-            link: Color::rgb(0x00, 0x4f, 0x90),
-            rule: Color::rgb(0x00, 0x4f, 0x90),
+            color: rule_color,
+            band: tint(theme.colors.accent, 0.88),
+            gap: 0.5 * section_size,
+            band_pad: 0.22 * section_size,
+        };
+        let dates = theme.entries.dates;
+        let columns = Columns {
+            dates,
+            date_column: match dates {
+                DatesAt::Left => sane(theme.entries.date_column, 80.0, 36.0, 200.0) * scale,
+                DatesAt::Right => 0.0,
+            },
+            date_gap: match dates {
+                DatesAt::Left => body,
+                DatesAt::Right => 0.0,
+            },
+            col_gap: 1.5 * body,
+        };
+        let link_color = match theme.links {
+            LinkStyle::Plain => text,
+            _ => theme.paint(theme.link_color),
+        };
+        Design {
+            paper: theme.paper,
+            page,
+            margins,
+            measure,
+            fit: Fit { spacing, body },
+            leading,
+            name,
+            headline,
+            contact,
+            section_title,
+            entry_title,
+            subtitle,
+            keywords,
+            detail,
+            body: body_style,
+            date,
+            footer,
+            header_align: theme.header.align,
+            title_align: theme.section_titles.align,
+            separator: if theme.header.separator.is_empty() {
+                "  •  ".into()
+            } else {
+                theme.header.separator.clone()
+            },
+            icons: theme.header.icons,
+            rule,
+            gaps: Gaps {
+                section: gap(theme.spacing.section),
+                after_title: gap(theme.spacing.after_title),
+                // Tightening stops where entries would no longer stand apart.
+                entry: gap(theme.spacing.entry).max(ENTRY_GAP_FLOOR * body),
+                role: 0.5 * gap(theme.spacing.entry),
+                heading: 0.3 * body,
+                paragraph: 0.3 * lh * spacing,
+                bullet: gap(theme.spacing.bullet),
+                after_name: 0.25 * body,
+            },
+            columns,
+            bullet: if theme.bullet.trim().is_empty() {
+                "•".into()
+            } else {
+                theme.bullet.clone()
+            },
+            bullet_indent: sane(theme.bullet_indent, 12.0, 0.0, 72.0) * scale,
+            bullet_color: text,
+            link_color,
+            link_underline: theme.links == LinkStyle::Underline,
+            html_fonts: theme.html_fonts,
+            word_font: theme.word_font,
+            accent: theme.colors.accent,
+            text,
+            muted,
+        }
+    }
+
+    /// Height available for content on a page.
+    pub fn avail(&self) -> f32 {
+        (self.page.1 - self.margins.top - self.margins.bottom).max(72.0)
+    }
+
+    /// Width left for an entry's text beside its date column.
+    pub fn entry_measure(&self) -> f32 {
+        self.measure - self.columns.indent()
+    }
+
+    /// Where an entry's dates and place stand: the row model every format
+    /// follows.
+    pub fn entry_layout(&self, e: &crate::Entry) -> EntryLayout {
+        let dates = e
+            .dates
+            .as_ref()
+            .map(|r| r.display())
+            .filter(|d| !d.is_empty());
+        let mut right = Vec::new();
+        let mut column = None;
+        match self.columns.dates {
+            DatesAt::Right => right.extend(dates.map(|d| (d, RightKind::Dates))),
+            DatesAt::Left => column = dates,
+        }
+        right.extend(e.location.clone().map(|l| (l, RightKind::Place)));
+        EntryLayout { column, right }
+    }
+
+    /// The three type families the design uses.
+    pub fn families(&self) -> Vec<Family> {
+        let mut f = vec![
+            self.name.family,
+            self.section_title.family,
+            self.body.family,
+        ];
+        f.sort();
+        f.dedup();
+        f
+    }
+
+    /// How tall a section title stands, rule or band included, before the
+    /// gap under it.
+    pub fn title_height(&self) -> f32 {
+        let t = &self.section_title;
+        match self.rule.style {
+            TitleStyle::RuleUnder => t.line + 0.15 * t.size + self.rule.thickness,
+            TitleStyle::Band => t.line + 2.0 * self.rule.band_pad,
+            TitleStyle::RuleBeside | TitleStyle::Plain => t.line,
         }
     }
 }
 
-impl Theme {
-    /// The body line height in points.
-    pub fn line_height(&self) -> f32 {
-        self.body_size * self.leading
+/// Letters of `text` as `case` shows them, for formats that cannot set
+/// small capitals from the font (plain text, estimates).
+pub fn apply_case(text: &str, case: Case) -> String {
+    match case {
+        Case::AsWritten => text.to_string(),
+        Case::Upper | Case::SmallCaps => text.to_uppercase(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_theme_resolves_to_sane_numbers() {
+        for name in resume_model::THEMES {
+            let theme = Theme::builtin(name).expect(name);
+            let d = Design::natural(&theme);
+            assert!(d.measure > 300.0, "{name}");
+            assert!(d.body.size >= READABLE_FLOOR, "{name}");
+            assert!(d.name.size > d.section_title.size, "{name}");
+            assert!(d.text.contrast(Color::rgb(255, 255, 255)) >= 7.0, "{name}");
+            assert!(d.muted.contrast(Color::rgb(255, 255, 255)) >= 4.5, "{name}");
+            assert!(
+                d.link_color.contrast(Color::rgb(255, 255, 255)) >= 4.5,
+                "{name}"
+            );
+            assert!(
+                d.section_title.color.contrast(d.rule.band) >= 4.5,
+                "{name}: title on band"
+            );
+        }
+    }
+
+    #[test]
+    fn fitting_scales_every_size_with_the_body() {
+        let theme = Theme::classic();
+        let natural = Design::natural(&theme);
+        let small = Design::new(
+            &theme,
+            Fit {
+                spacing: 0.55,
+                body: 8.5,
+            },
+        );
+        let ratio = 8.5 / theme.body_size;
+        assert!((small.name.size - natural.name.size * ratio).abs() < 1e-3);
+        assert!(small.gaps.section < natural.gaps.section);
+        assert!(small.gaps.entry >= ENTRY_GAP_FLOOR * 8.5 - 1e-4);
+    }
+
+    #[test]
+    fn garbage_numbers_fall_back() {
+        let mut theme = Theme::classic();
+        theme.body_size = f32::NAN;
+        theme.margins.left = -5.0;
+        theme.leading = 100.0;
+        let d = Design::natural(&theme);
+        assert_eq!(d.body.size, 9.5);
+        assert_eq!(d.margins.left, 36.0);
+        assert!(d.leading < 3.0);
     }
 }

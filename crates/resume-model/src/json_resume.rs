@@ -49,6 +49,12 @@ pub(crate) fn read(root: &Node, strict: bool) -> (Resume, Vec<crate::Diagnostic>
     r.projects = o.array_of(&mut cx, "projects", project);
     r.meta = o.get(&mut cx, "meta", meta).unwrap_or_default();
     r.layout = o.get(&mut cx, "layout", layout).unwrap_or_default();
+    r.design = o
+        .get(&mut cx, "design", crate::toml_source::design)
+        .unwrap_or_default();
+    if r.design.theme.is_none() {
+        meta_theme(&mut cx, root, &mut r);
+    }
     r.custom = o.array_of(&mut cx, "custom", custom);
     if let Value::Table(fields) = &root.value {
         r.source_order = crate::source_order(fields.iter().map(|f| f.key.as_str()), &r);
@@ -62,7 +68,8 @@ pub(crate) fn read(root: &Node, strict: bool) -> (Resume, Vec<crate::Diagnostic>
     (r, cx.diags)
 }
 
-const TOP: [&str; 16] = [
+const TOP: [&str; 17] = [
+    "design",
     "$schema",
     "basics",
     "work",
@@ -445,6 +452,40 @@ fn project(cx: &mut Cx, n: &Node, p: &str) -> Option<Project> {
         ],
     );
     Some(pr)
+}
+
+/// `meta.theme` names a JSON Resume theme (an npm package such as
+/// "elegant"); one of ours by that name is used, any other is a warning.
+fn meta_theme(cx: &mut Cx, root: &Node, r: &mut Resume) {
+    let Value::Table(top) = &root.value else {
+        return;
+    };
+    let Some(meta) = top.iter().find(|f| f.key == "meta") else {
+        return;
+    };
+    let Value::Table(fields) = &meta.node.value else {
+        return;
+    };
+    let Some(f) = fields.iter().find(|f| f.key == "theme") else {
+        return;
+    };
+    let Value::String(name) = &f.node.value else {
+        return;
+    };
+    let bare = name.trim().trim_start_matches("jsonresume-theme-");
+    if crate::design::THEMES.contains(&bare) {
+        r.design.theme = Some(crate::design::ThemeRef::Builtin(bare.to_string()));
+    } else {
+        cx.warning(
+            format!("`{name}` is not a built-in theme; the résumé is set in `classic`"),
+            &f.node.span,
+            "meta.theme",
+        )
+        .with_hint_mut(format!(
+            "built-in themes: {}; or choose one with --theme",
+            crate::design::THEMES.join(", ")
+        ));
+    }
 }
 
 fn meta(cx: &mut Cx, n: &Node, p: &str) -> Option<Extra> {

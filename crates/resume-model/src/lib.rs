@@ -3,6 +3,8 @@
 //! [`Diagnostic`]s with byte spans. No IO and no knowledge of output formats.
 
 mod date;
+pub mod design;
+mod design_read;
 mod diag;
 mod json_resume;
 mod locale;
@@ -14,11 +16,30 @@ mod tree;
 mod write;
 
 pub use date::{Date, DateError, DateValue};
+pub use design::{THEMES, Theme};
+pub use design_read::parse_length;
 pub use diag::{Diagnostic, LineIndex, Parsed, Severity};
 pub use locale::{LOCALES, Locale, Titles};
 pub use markup::{ALLOWED_SCHEMES, Rich, RichSpan, check_url, escape};
 pub use model::*;
 pub use write::{to_json, to_toml};
+
+/// Reads a theme file: the theme it extends and the settings it changes.
+pub fn parse_theme(source: &str) -> Parsed<design::ThemeFile> {
+    let root = tree::from_toml(source)?;
+    let mut cx = read::Cx::new(read::Mode::Toml);
+    let file = design_read::read(&mut cx, &root, "", design_read::Place::ThemeFile).map(|r| {
+        design::ThemeFile {
+            extends: r.theme,
+            description: r.description,
+            settings: r.settings,
+        }
+    });
+    match file {
+        Some(f) => finish(f, cx.diags),
+        None => Err(cx.diags),
+    }
+}
 
 /// Reads a résumé written in our TOML format.
 ///
@@ -41,7 +62,7 @@ pub fn parse_json(source: &str, strict: bool) -> Parsed<Resume> {
     finish(resume, diags)
 }
 
-fn finish(resume: Resume, mut diags: Vec<Diagnostic>) -> Parsed<Resume> {
+fn finish<T>(resume: T, mut diags: Vec<Diagnostic>) -> Parsed<T> {
     diags.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)

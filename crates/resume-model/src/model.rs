@@ -13,6 +13,8 @@ pub type Extra = serde_json::Map<String, serde_json::Value>;
 pub struct Resume {
     pub basics: Basics,
     pub layout: Layout,
+    /// The `[design]` table: the theme and what to change in it.
+    pub design: crate::design::Design,
     pub work: Vec<Work>,
     pub education: Vec<Education>,
     pub projects: Vec<Project>,

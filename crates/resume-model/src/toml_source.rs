@@ -5,9 +5,10 @@ use crate::model::*;
 use crate::read::{Cx, HintMut, Mode, suggest};
 use crate::tree::{Node, Value};
 
-const TOP: [&str; 16] = [
+const TOP: [&str; 17] = [
     "basics",
     "layout",
+    "design",
     "work",
     "education",
     "projects",
@@ -38,6 +39,7 @@ pub(crate) fn read(root: &Node) -> (Resume, Vec<crate::Diagnostic>) {
         }
     }
     r.layout = o.get(&mut cx, "layout", layout).unwrap_or_default();
+    r.design = o.get(&mut cx, "design", design).unwrap_or_default();
     r.work = o.array_of(&mut cx, "work", work);
     r.education = o.array_of(&mut cx, "education", education);
     r.projects = o.array_of(&mut cx, "projects", project);
@@ -59,6 +61,21 @@ pub(crate) fn read(root: &Node) -> (Resume, Vec<crate::Diagnostic>) {
     check_layout(&mut cx, root, &r);
     warn_empty_sections(&mut cx, root);
     (r, cx.diags)
+}
+
+/// The `[design]` table; JSON Resume files carry the same table under
+/// `design`.
+pub(crate) fn design(cx: &mut Cx, n: &Node, p: &str) -> Option<crate::design::Design> {
+    let read = crate::design_read::read(cx, n, p, crate::design_read::Place::Source)?;
+    let table = match cx.json(n) {
+        serde_json::Value::Object(m) => m,
+        _ => Extra::new(),
+    };
+    Some(crate::design::Design {
+        theme: read.theme,
+        settings: read.settings,
+        table,
+    })
 }
 
 fn json_table(cx: &mut Cx, n: &Node, p: &str) -> Option<Extra> {

@@ -183,6 +183,9 @@ fn document(r: &Resume, d: Dialect) -> Map<String, J> {
     if let Some(l) = layout(&r.layout, d) {
         top.put("layout", l);
     }
+    if !r.design.table.is_empty() {
+        top.put("design", J::Object(r.design.table.clone()));
+    }
     // Sections in the source's order, then any others.
     let mut keys: Vec<&str> = r.source_order.iter().map(String::as_str).collect();
     for k in SECTION_KEYS {

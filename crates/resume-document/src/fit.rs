@@ -1,0 +1,258 @@
+//! The one page-fit search every paged format uses.
+//!
+//! A format measures; this module decides. The search tightens the vertical
+//! spacing first, then the body size (every other size scales with it) in
+//! steps down to [`READABLE_FLOOR`], and when a smaller size fits it gives
+//! back as much spacing as still fits, so the page is not left half empty.
+//! When even the tightest design does not fit, the natural design is kept:
+//! squeezing a résumé that will take two pages anyway only makes it harder
+//! to read.
+
+use std::fmt;
+
+use crate::theme::{Design, Fit, READABLE_FLOOR, Theme};
+
+/// Spacing steps tried first, as fractions of the theme's gaps.
+const SPACING_STEPS: [f32; 3] = [0.85, 0.7, 0.55];
+/// Spacing given back after a size step, tried from the loosest down.
+const LOOSEN_STEP: f32 = 0.05;
+
+/// Lays a document out in one format, so the search can count its pages.
+pub trait Measure {
+    /// What a layout pass produces; the search hands back the chosen one,
+    /// so the format need not lay it out again.
+    type Layout;
+
+    /// Lays the document out with `design`: its page count and layout.
+    fn layout(&mut self, design: &Design) -> (usize, Self::Layout);
+
+    /// The body sizes this format can write are multiples of this many
+    /// points (DOCX stores half-points).
+    fn size_quantum(&self) -> f32 {
+        0.25
+    }
+}
+
+/// What fitting did, for the user.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FitNote {
+    /// The document now takes `pages` pages, at most the target.
+    Tightened {
+        target: usize,
+        /// Spacing kept, as a percentage of the theme's.
+        spacing_percent: u32,
+        /// Body size before and after, when it changed.
+        body: Option<(f32, f32)>,
+        pages: usize,
+    },
+    /// Even the tightest design takes more than `target` pages; the natural
+    /// design is kept, on `pages` pages, with all content.
+    CannotFit { target: usize, pages: usize },
+}
+
+impl fmt::Display for FitNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pages_word = |n: usize| if n == 1 { "page" } else { "pages" };
+        match *self {
+            FitNote::Tightened {
+                target,
+                spacing_percent,
+                body,
+                pages,
+            } => {
+                write!(
+                    f,
+                    "fit-pages {target}: spacing tightened to {spacing_percent} %"
+                )?;
+                if let Some((from, to)) = body {
+                    write!(f, ", body text {from} pt → {to} pt, headings scaled alike")?;
+                }
+                write!(f, "; now {pages} {}", pages_word(pages))
+            }
+            FitNote::CannotFit { target, pages } => write!(
+                f,
+                "fit-pages {target}: cannot fit on {target} {} even at {READABLE_FLOOR} pt with tight spacing; kept the theme's layout on {pages} {}, all content kept",
+                pages_word(target),
+                pages_word(pages)
+            ),
+        }
+    }
+}
+
+/// The design chosen, its layout and page count, and what changed.
+#[derive(Debug)]
+pub struct Fitted<L> {
+    pub design: Design,
+    pub layout: L,
+    pub pages: usize,
+    pub note: Option<FitNote>,
+}
+
+/// Resolves `theme` into the loosest design that `measure` lays out on at
+/// most `target` pages; with no target, the natural design.
+pub fn fit<M: Measure>(theme: &Theme, target: Option<usize>, measure: &mut M) -> Fitted<M::Layout> {
+    let natural = Design::natural(theme);
+    let (pages, layout) = measure.layout(&natural);
+    let Some(target) = target.map(|t| t.max(1)) else {
+        return Fitted {
+            design: natural,
+            layout,
+            pages,
+            note: None,
+        };
+    };
+    if pages <= target {
+        return Fitted {
+            design: natural,
+            layout,
+            pages,
+            note: None,
+        };
+    }
+    let attempts = attempts(theme, measure.size_quantum());
+    // Give up early: when the tightest design does not fit, nothing does.
+    let tightest = attempts[attempts.len() - 1];
+    let (tight_pages, _) = measure.layout(&Design::new(theme, tightest));
+    if tight_pages > target {
+        return Fitted {
+            design: natural,
+            layout,
+            pages,
+            note: Some(FitNote::CannotFit { target, pages }),
+        };
+    }
+    let natural_fit = natural.fit;
+    for fit in attempts {
+        let design = Design::new(theme, fit);
+        let (pages, layout) = measure.layout(&design);
+        if pages > target {
+            continue;
+        }
+        let mut chosen = (fit, design, pages, layout);
+        if fit.body < natural_fit.body {
+            // The smaller text may leave room: give back spacing.
+            let mut spacing = 1.0;
+            while spacing > fit.spacing + 1e-3 {
+                let looser = Fit { spacing, ..fit };
+                let design = Design::new(theme, looser);
+                let (pages, layout) = measure.layout(&design);
+                if pages <= target {
+                    chosen = (looser, design, pages, layout);
+                    break;
+                }
+                spacing -= LOOSEN_STEP;
+            }
+        }
+        let (fit, design, pages, layout) = chosen;
+        let note = FitNote::Tightened {
+            target,
+            spacing_percent: (fit.spacing * 100.0).round() as u32,
+            body: (fit.body < natural_fit.body).then_some((natural_fit.body, fit.body)),
+            pages,
+        };
+        return Fitted {
+            design,
+            layout,
+            pages,
+            note: Some(note),
+        };
+    }
+    // Unreachable when the tightest attempt fits; kept total for a
+    // measure that is not monotone.
+    let (pages, layout) = measure.layout(&Design::new(theme, tightest));
+    Fitted {
+        design: Design::new(theme, tightest),
+        layout,
+        pages,
+        note: Some(FitNote::Tightened {
+            target,
+            spacing_percent: (tightest.spacing * 100.0).round() as u32,
+            body: (tightest.body < natural_fit.body).then_some((natural_fit.body, tightest.body)),
+            pages,
+        }),
+    }
+}
+
+/// The fits tried, loosest first: spacing steps at the natural size, then
+/// smaller sizes at the tightest spacing.
+fn attempts(theme: &Theme, quantum: f32) -> Vec<Fit> {
+    let natural = Fit::natural(theme);
+    let mut out: Vec<Fit> = SPACING_STEPS
+        .iter()
+        .map(|&spacing| Fit {
+            spacing,
+            body: natural.body,
+        })
+        .collect();
+    let spacing = SPACING_STEPS[SPACING_STEPS.len() - 1];
+    let quantum = if quantum.is_finite() && quantum > 0.0 {
+        quantum
+    } else {
+        0.25
+    };
+    // Sizes on the format's grid, below the natural size, down to the floor.
+    let mut body = (natural.body / quantum).ceil() * quantum - quantum;
+    while body >= READABLE_FLOOR - 1e-3 {
+        if body < natural.body - 1e-3 {
+            out.push(Fit { spacing, body });
+        }
+        body -= quantum;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document of `height` points at the natural design, whose height
+    /// scales with the body size and spacing.
+    struct Fake {
+        height: f32,
+        passes: usize,
+    }
+
+    impl Measure for Fake {
+        type Layout = ();
+        fn layout(&mut self, d: &Design) -> (usize, ()) {
+            self.passes += 1;
+            let h = self.height * (d.fit.body / 9.5) * (0.6 + 0.4 * d.fit.spacing);
+            ((h / d.avail()).ceil().max(1.0) as usize, ())
+        }
+    }
+
+    #[track_caller]
+    fn check(height: f32, expect: &str) {
+        let mut m = Fake { height, passes: 0 };
+        let f = fit(&Theme::classic(), Some(1), &mut m);
+        let got = match f.note {
+            None => "natural".to_string(),
+            Some(n) => n.to_string(),
+        };
+        assert_eq!(got, expect);
+        assert!(m.passes <= 20, "{} passes", m.passes);
+    }
+
+    #[test]
+    fn search() {
+        check(700.0, "natural");
+        check(760.0, "fit-pages 1: spacing tightened to 85 %; now 1 page");
+        check(
+            950.0,
+            "fit-pages 1: spacing tightened to 55 %, body text 9.5 pt → 8.75 pt, headings scaled alike; now 1 page",
+        );
+        check(
+            2000.0,
+            "fit-pages 1: cannot fit on 1 page even at 8.5 pt with tight spacing; kept the theme's layout on 3 pages, all content kept",
+        );
+    }
+
+    #[test]
+    fn sizes_stay_on_the_format_grid() {
+        let theme = Theme::classic();
+        for f in attempts(&theme, 0.5) {
+            assert_eq!((f.body * 2.0).fract(), 0.0, "{f:?}");
+        }
+        assert!(attempts(&theme, 0.5).iter().any(|f| f.body == 8.5));
+    }
+}

@@ -1,0 +1,533 @@
+//! Reading design settings: the `[design]` table of a source and theme
+//! files share one schema, documented in `docs/format.md` and
+//! `docs/themes.md`.
+
+use crate::design::*;
+use crate::read::{Cx, HintMut, suggest};
+use crate::tree::{Node, Value};
+
+/// Where a design table stands, which decides the keys that name a theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// `[design]` in a source: `theme = "…"` picks the base.
+    Source,
+    /// A theme file: `extends = "…"` and `description = "…"`.
+    ThemeFile,
+}
+
+/// The keys of the shared schema.
+const KEYS: [&str; 25] = [
+    "paper",
+    "margins",
+    "font",
+    "fonts",
+    "word_font",
+    "html_fonts",
+    "body_size",
+    "name_size",
+    "headline_size",
+    "section_size",
+    "detail_size",
+    "leading",
+    "accent",
+    "text_color",
+    "muted_color",
+    "link_color",
+    "rule_color",
+    "section_titles",
+    "header",
+    "entries",
+    "bullet",
+    "bullet_indent",
+    "spacing",
+    "links",
+    "theme",
+];
+
+/// What a design table says.
+#[derive(Debug, Default)]
+pub(crate) struct Read {
+    pub theme: Option<ThemeRef>,
+    pub description: Option<String>,
+    pub settings: Vec<Setting>,
+}
+
+pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option<Read> {
+    let mut o = cx.obj(node, path)?;
+    let mut r = Read::default();
+    let name_key = match place {
+        Place::Source => "theme",
+        Place::ThemeFile => "extends",
+    };
+    if let Some(n) = o.node(name_key) {
+        let p = join(path, name_key);
+        if let Some(s) = cx.string(n, &p) {
+            let t = ThemeRef::parse(&s);
+            if let ThemeRef::Builtin(b) = &t
+                && !THEMES.contains(&b.as_str())
+            {
+                let d = cx.error(format!("unknown theme `{b}`"), &n.span, &p);
+                match suggest(b, &THEMES) {
+                    Some(g) => d.with_hint_mut(format!("did you mean `{g}`?")),
+                    None => d.with_hint_mut(format!(
+                        "built-in themes: {}; a theme file is named by its path, e.g. \"./mine.toml\"",
+                        THEMES.join(", ")
+                    )),
+                };
+            } else {
+                r.theme = Some(t);
+            }
+        }
+    }
+    if place == Place::ThemeFile {
+        r.description = o.str(cx, "description");
+    }
+    let s = &mut r.settings;
+    if let Some(n) = o.node("paper") {
+        keyword(cx, n, &join(path, "paper"), Paper::from_name, Paper::NAMES)
+            .map(|v| s.push(Setting::Paper(v)));
+    }
+    if let Some(n) = o.node("margins") {
+        margins(cx, n, &join(path, "margins"), s);
+    }
+    if let Some(n) = o.node("font") {
+        if let Some(f) = family(cx, n, &join(path, "font")) {
+            for role in [FontRole::Name, FontRole::Headings, FontRole::Body] {
+                s.push(Setting::Font(role, f));
+            }
+        }
+    }
+    if let Some(n) = o.node("fonts") {
+        let p = join(path, "fonts");
+        if let Some(mut t) = cx.obj(n, &p) {
+            for (key, role) in [
+                ("name", FontRole::Name),
+                ("headings", FontRole::Headings),
+                ("body", FontRole::Body),
+            ] {
+                if let Some(f) = t.get(cx, key, family) {
+                    s.push(Setting::Font(role, f));
+                }
+            }
+            t.finish(cx, &["name", "headings", "body"]);
+        }
+    }
+    if let Some(n) = o.node("word_font") {
+        let p = join(path, "word_font");
+        if let Some(name) = cx.string(n, &p) {
+            match WordFont::from_name(&name) {
+                Some(f) => s.push(Setting::WordFont(f)),
+                None => {
+                    let names: Vec<&str> = WordFont::ALL.iter().map(|f| f.name()).collect();
+                    let d = cx.error(format!("unknown Word font `{name}`"), &n.span, &p);
+                    match suggest(&name, &names) {
+                        Some(g) => d.with_hint_mut(format!("did you mean `{g}`?")),
+                        None => d.with_hint_mut(format!(
+                            "use one of: {} (fonts every Word has, each with a free metric twin)",
+                            names.join(", ")
+                        )),
+                    };
+                }
+            }
+        }
+    }
+    if let Some(n) = o.node("html_fonts") {
+        keyword(
+            cx,
+            n,
+            &join(path, "html_fonts"),
+            HtmlFonts::from_name,
+            HtmlFonts::NAMES,
+        )
+        .map(|v| s.push(Setting::HtmlFonts(v)));
+    }
+    for (key, role, max) in [
+        ("body_size", SizeRole::Body, 24.0),
+        ("name_size", SizeRole::Name, 72.0),
+        ("headline_size", SizeRole::Headline, 36.0),
+        ("section_size", SizeRole::Section, 36.0),
+        ("detail_size", SizeRole::Detail, 24.0),
+    ] {
+        if let Some(n) = o.node(key) {
+            if let Some(v) = length(cx, n, &join(path, key), 4.0, max) {
+                s.push(Setting::Size(role, v));
+            }
+        }
+    }
+    if let Some(n) = o.node("leading") {
+        number(cx, n, &join(path, "leading"), 0.9, 3.0).map(|v| s.push(Setting::Leading(v)));
+    }
+    for (key, role) in [
+        ("accent", ColorRole::Accent),
+        ("text_color", ColorRole::Text),
+        ("muted_color", ColorRole::Muted),
+    ] {
+        if let Some(n) = o.node(key) {
+            let p = join(path, key);
+            if let Some(Paint::Rgb(c)) = paint(cx, n, &p, false) {
+                s.push(Setting::Color(role, c));
+            }
+        }
+    }
+    if let Some(n) = o.node("link_color") {
+        paint(cx, n, &join(path, "link_color"), true).map(|v| s.push(Setting::LinkColor(v)));
+    }
+    if let Some(n) = o.node("rule_color") {
+        paint(cx, n, &join(path, "rule_color"), true).map(|v| s.push(Setting::RuleColor(v)));
+    }
+    if let Some(n) = o.node("section_titles") {
+        let p = join(path, "section_titles");
+        if let Some(mut t) = cx.obj(n, &p) {
+            let pp = |k: &str| join(&p, k);
+            if let Some(n) = t.node("style") {
+                keyword(
+                    cx,
+                    n,
+                    &pp("style"),
+                    TitleStyle::from_name,
+                    TitleStyle::NAMES,
+                )
+                .map(|v| s.push(Setting::TitleStyle(v)));
+            }
+            if let Some(n) = t.node("case") {
+                keyword(cx, n, &pp("case"), Case::from_name, Case::NAMES)
+                    .map(|v| s.push(Setting::TitleCase(v)));
+            }
+            if let Some(n) = t.node("align") {
+                keyword(cx, n, &pp("align"), Align::from_name, Align::NAMES)
+                    .map(|v| s.push(Setting::TitleAlign(v)));
+            }
+            if let Some(n) = t.node("color") {
+                paint(cx, n, &pp("color"), true).map(|v| s.push(Setting::TitleColor(v)));
+            }
+            if let Some(n) = t.node("bold") {
+                boolean(cx, n, &pp("bold")).map(|v| s.push(Setting::TitleBold(v)));
+            }
+            t.finish(cx, &["style", "case", "align", "color", "bold"]);
+        }
+    }
+    if let Some(n) = o.node("header") {
+        let p = join(path, "header");
+        if let Some(mut t) = cx.obj(n, &p) {
+            let pp = |k: &str| join(&p, k);
+            if let Some(n) = t.node("align") {
+                keyword(cx, n, &pp("align"), Align::from_name, Align::NAMES)
+                    .map(|v| s.push(Setting::HeaderAlign(v)));
+            }
+            if let Some(n) = t.node("name_case") {
+                keyword(cx, n, &pp("name_case"), Case::from_name, Case::NAMES)
+                    .map(|v| s.push(Setting::NameCase(v)));
+            }
+            if let Some(n) = t.node("name_bold") {
+                boolean(cx, n, &pp("name_bold")).map(|v| s.push(Setting::NameBold(v)));
+            }
+            if let Some(n) = t.node("name_color") {
+                paint(cx, n, &pp("name_color"), true).map(|v| s.push(Setting::NameColor(v)));
+            }
+            if let Some(n) = t.node("separator") {
+                glyphs(cx, n, &pp("separator"), 12).map(|v| s.push(Setting::Separator(v)));
+            }
+            if let Some(n) = t.node("icons") {
+                boolean(cx, n, &pp("icons")).map(|v| s.push(Setting::Icons(v)));
+            }
+            t.finish(
+                cx,
+                &[
+                    "align",
+                    "name_case",
+                    "name_bold",
+                    "name_color",
+                    "separator",
+                    "icons",
+                ],
+            );
+        }
+    }
+    if let Some(n) = o.node("entries") {
+        let p = join(path, "entries");
+        if let Some(mut t) = cx.obj(n, &p) {
+            if let Some(n) = t.node("dates") {
+                keyword(
+                    cx,
+                    n,
+                    &join(&p, "dates"),
+                    DatesAt::from_name,
+                    DatesAt::NAMES,
+                )
+                .map(|v| s.push(Setting::Dates(v)));
+            }
+            if let Some(n) = t.node("date_column") {
+                length(cx, n, &join(&p, "date_column"), 36.0, 200.0)
+                    .map(|v| s.push(Setting::DateColumn(v)));
+            }
+            t.finish(cx, &["dates", "date_column"]);
+        }
+    }
+    if let Some(n) = o.node("bullet") {
+        glyphs(cx, n, &join(path, "bullet"), 3).map(|v| s.push(Setting::Bullet(v)));
+    }
+    if let Some(n) = o.node("bullet_indent") {
+        length(cx, n, &join(path, "bullet_indent"), 0.0, 72.0)
+            .map(|v| s.push(Setting::BulletIndent(v)));
+    }
+    if let Some(n) = o.node("spacing") {
+        let p = join(path, "spacing");
+        if let Some(mut t) = cx.obj(n, &p) {
+            for (key, gap) in [
+                ("section", Gap::Section),
+                ("after_title", Gap::AfterTitle),
+                ("entry", Gap::Entry),
+                ("bullet", Gap::Bullet),
+            ] {
+                if let Some(n) = t.node(key) {
+                    number(cx, n, &join(&p, key), 0.0, 4.0).map(|v| s.push(Setting::Gap(gap, v)));
+                }
+            }
+            t.finish(cx, &["section", "after_title", "entry", "bullet"]);
+        }
+    }
+    if let Some(n) = o.node("links") {
+        keyword(
+            cx,
+            n,
+            &join(path, "links"),
+            LinkStyle::from_name,
+            LinkStyle::NAMES,
+        )
+        .map(|v| s.push(Setting::Links(v)));
+    }
+    let mut known: Vec<&str> = KEYS.iter().copied().filter(|k| *k != "theme").collect();
+    known.push(name_key);
+    if place == Place::ThemeFile {
+        known.push("description");
+    }
+    o.finish(cx, &known);
+    Some(r)
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn keyword<T>(
+    cx: &mut Cx,
+    n: &Node,
+    p: &str,
+    parse: fn(&str) -> Option<T>,
+    names: &[&str],
+) -> Option<T> {
+    let s = cx.string(n, p)?;
+    let v = parse(&s);
+    if v.is_none() {
+        let d = cx.error(format!("unknown value `{s}`"), &n.span, p);
+        match suggest(&s, names) {
+            Some(g) => d.with_hint_mut(format!("did you mean `{g}`?")),
+            None => d.with_hint_mut(format!("use one of: {}", names.join(", "))),
+        };
+    }
+    v
+}
+
+fn family(cx: &mut Cx, n: &Node, p: &str) -> Option<Family> {
+    let s = cx.string(n, p)?;
+    let f = Family::from_name(&s);
+    if f.is_none() {
+        let names: Vec<&str> = Family::NAMES.iter().map(|(n, _)| *n).collect();
+        let d = cx.error(format!("unknown font `{s}`"), &n.span, p);
+        match suggest(&s, &names) {
+            Some(g) => d.with_hint_mut(format!("did you mean `{g}`?")),
+            None => d.with_hint_mut(format!(
+                "bundled fonts: {} (\"sans\" is Noto Sans, \"serif\" Libertinus Serif)",
+                names.join(", ")
+            )),
+        };
+    }
+    f
+}
+
+fn boolean(cx: &mut Cx, n: &Node, p: &str) -> Option<bool> {
+    match n.value {
+        Value::Bool(b) => Some(b),
+        _ => {
+            cx.wrong_type(n, p, "true or false");
+            None
+        }
+    }
+}
+
+fn number(cx: &mut Cx, n: &Node, p: &str, min: f32, max: f32) -> Option<f32> {
+    let v = match n.value {
+        Value::Integer(i) => i as f64,
+        Value::Float(f) => f,
+        _ => {
+            cx.wrong_type(n, p, "a number");
+            return None;
+        }
+    };
+    in_range(cx, n, p, v as f32, min, max, "")
+}
+
+fn in_range(cx: &mut Cx, n: &Node, p: &str, v: f32, min: f32, max: f32, unit: &str) -> Option<f32> {
+    if v.is_finite() && v >= min && v <= max {
+        Some(v)
+    } else {
+        cx.error(format!("{v}{unit} is out of range"), &n.span, p)
+            .with_hint_mut(format!("use a value from {min}{unit} to {max}{unit}"));
+        None
+    }
+}
+
+/// A length in points: a number (points) or a string with a unit (`pt`,
+/// `in`, `mm`, `cm`).
+pub(crate) fn length(cx: &mut Cx, n: &Node, p: &str, min: f32, max: f32) -> Option<f32> {
+    let pt = match &n.value {
+        Value::Integer(i) => *i as f32,
+        Value::Float(f) => *f as f32,
+        Value::String(s) => {
+            match parse_length(s) {
+                Some(v) => v,
+                None => {
+                    cx.error(format!("`{s}` is not a length"), &n.span, p)
+                    .with_hint_mut("write a number with a unit: \"10pt\", \"0.5in\", \"12mm\" or \"1.2cm\"");
+                    return None;
+                }
+            }
+        }
+        _ => {
+            cx.wrong_type(n, p, "a length such as \"0.5in\"");
+            return None;
+        }
+    };
+    in_range(cx, n, p, pt, min, max, "pt")
+}
+
+/// Reads `"12pt"`, `"0.5in"`, `"12mm"`, `"1.2cm"` into points.
+pub fn parse_length(s: &str) -> Option<f32> {
+    let s = s.trim();
+    let split = s.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(s.len());
+    let (num, unit) = s.split_at(split);
+    let v: f32 = num.trim().parse().ok()?;
+    let factor = match unit.trim() {
+        "pt" | "" => 1.0,
+        "in" => 72.0,
+        "mm" => 72.0 / 25.4,
+        "cm" => 72.0 / 2.54,
+        _ => return None,
+    };
+    v.is_finite().then_some(v * factor)
+}
+
+fn margins(cx: &mut Cx, n: &Node, p: &str, s: &mut Vec<Setting>) {
+    let sides = [Side::Top, Side::Right, Side::Bottom, Side::Left];
+    if let Value::Table(_) = n.value {
+        let Some(mut t) = cx.obj(n, p) else { return };
+        for (key, side) in ["top", "right", "bottom", "left"].into_iter().zip(sides) {
+            if let Some(n) = t.node(key)
+                && let Some(v) = length(cx, n, &join(p, key), 0.0, 144.0)
+            {
+                s.push(Setting::Margin(side, v));
+            }
+        }
+        for (key, pair) in [
+            ("x", [Side::Left, Side::Right]),
+            ("y", [Side::Top, Side::Bottom]),
+        ] {
+            if let Some(n) = t.node(key)
+                && let Some(v) = length(cx, n, &join(p, key), 0.0, 144.0)
+            {
+                s.extend(pair.map(|side| Setting::Margin(side, v)));
+            }
+        }
+        t.finish(cx, &["top", "right", "bottom", "left", "x", "y"]);
+    } else if let Some(v) = length(cx, n, p, 0.0, 144.0) {
+        s.extend(sides.map(|side| Setting::Margin(side, v)));
+    }
+}
+
+fn paint(cx: &mut Cx, n: &Node, p: &str, named: bool) -> Option<Paint> {
+    let s = cx.string(n, p)?;
+    let v = if named {
+        Paint::parse(&s)
+    } else {
+        Color::parse(&s).map(Paint::Rgb)
+    };
+    if v.is_none() {
+        let hint = if named {
+            "write a colour as \"#rrggbb\", or \"accent\", \"text\" or \"muted\" for the theme's own"
+        } else {
+            "write a colour as \"#rrggbb\", e.g. \"#8b0000\""
+        };
+        cx.error(format!("`{s}` is not a colour"), &n.span, p)
+            .with_hint_mut(hint);
+    }
+    v
+}
+
+/// A short string of visible characters, such as a bullet glyph or a
+/// separator; spaces are kept as written.
+fn glyphs(cx: &mut Cx, n: &Node, p: &str, max: usize) -> Option<String> {
+    let Value::String(s) = &n.value else {
+        cx.wrong_type(n, p, "a string");
+        return None;
+    };
+    let count = s.chars().count();
+    if count == 0
+        || count > max
+        || s.chars().any(|c| c.is_control())
+        || s.trim().is_empty() && p.ends_with("bullet")
+    {
+        cx.error(format!("`{s}` cannot be used here"), &n.span, p)
+            .with_hint_mut(format!(
+                "use 1 to {max} printable characters, e.g. \"•\", \"–\" or \" | \""
+            ));
+        return None;
+    }
+    Some(s.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_length;
+
+    #[track_caller]
+    fn check(input: &str, expect: Option<f32>) {
+        let got = parse_length(input);
+        match (got, expect) {
+            (Some(a), Some(b)) => assert!((a - b).abs() < 0.01, "{input}: {a} != {b}"),
+            _ => assert_eq!(got, expect, "{input}"),
+        }
+    }
+
+    #[test]
+    fn lengths() {
+        check("10pt", Some(10.0));
+        check("0.5in", Some(36.0));
+        check("25.4mm", Some(72.0));
+        check("2.54 cm", Some(72.0));
+        check("12", Some(12.0));
+        check("1em", None);
+        check("in", None);
+        check("", None);
+    }
+}
+
+#[cfg(test)]
+mod theme_tests {
+    use crate::design::{THEMES, Theme, builtin_theme_source};
+
+    #[test]
+    fn every_builtin_theme_parses_and_resolves() {
+        for name in THEMES {
+            let text = builtin_theme_source(name).expect("listed");
+            if let Err(d) = crate::parse_theme(text) {
+                panic!("{name}: {d:#?}");
+            }
+            assert!(Theme::builtin(name).is_some(), "{name}");
+        }
+        assert_eq!(THEMES[0], "classic");
+    }
+}
