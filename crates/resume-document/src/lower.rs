@@ -125,7 +125,7 @@ impl Cx<'_> {
             contacts.push(Contact {
                 kind: ContactKind::Phone,
                 text: phone.clone(),
-                label: "Phone".into(),
+                label: self.locale.contact.phone.clone(),
                 url,
             });
         }
@@ -133,7 +133,7 @@ impl Cx<'_> {
             contacts.push(Contact {
                 kind: ContactKind::Email,
                 text: email.clone(),
-                label: "Email".into(),
+                label: self.locale.contact.email.clone(),
                 url: Some(format!("mailto:{email}")),
             });
         }
@@ -141,7 +141,7 @@ impl Cx<'_> {
             contacts.push(Contact {
                 kind: ContactKind::Website,
                 text: site.label.clone().unwrap_or_else(|| bare_url(&site.url)),
-                label: "Website".into(),
+                label: self.locale.contact.website.clone(),
                 url: Some(site.url.clone()),
             });
         }
@@ -149,7 +149,7 @@ impl Cx<'_> {
             contacts.push(Contact {
                 kind: ContactKind::Location,
                 text: loc,
-                label: "Location".into(),
+                label: self.locale.contact.location.clone(),
                 url: None,
             });
         }

@@ -61,7 +61,7 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
     };
     if let Some(n) = o.node(name_key) {
         let p = join(path, name_key);
-        if let Some(s) = cx.string(n, &p) {
+        if let Some(s) = text(cx, n, &p) {
             let t = ThemeRef::parse(&s);
             if let ThemeRef::Builtin(b) = &t
                 && !THEMES.contains(&b.as_str())
@@ -114,7 +114,7 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
     }
     if let Some(n) = o.node("word_font") {
         let p = join(path, "word_font");
-        if let Some(name) = cx.string(n, &p) {
+        if let Some(name) = text(cx, n, &p) {
             match WordFont::from_name(&name) {
                 Some(f) => s.push(Setting::WordFont(f)),
                 None => {
@@ -313,6 +313,18 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
+/// A string, and only a string: a number where a design keyword is
+/// expected is a mistake, not a value to show.
+fn text(cx: &mut Cx, n: &Node, p: &str) -> Option<String> {
+    match &n.value {
+        Value::String(_) => cx.string(n, p),
+        _ => {
+            cx.wrong_type(n, p, "a string");
+            None
+        }
+    }
+}
+
 fn keyword<T>(
     cx: &mut Cx,
     n: &Node,
@@ -320,7 +332,7 @@ fn keyword<T>(
     parse: fn(&str) -> Option<T>,
     names: &[&str],
 ) -> Option<T> {
-    let s = cx.string(n, p)?;
+    let s = text(cx, n, p)?;
     let v = parse(&s);
     if v.is_none() {
         let d = cx.error(format!("unknown value `{s}`"), &n.span, p);
@@ -333,7 +345,7 @@ fn keyword<T>(
 }
 
 fn family(cx: &mut Cx, n: &Node, p: &str) -> Option<Family> {
-    let s = cx.string(n, p)?;
+    let s = text(cx, n, p)?;
     let f = Family::from_name(&s);
     if f.is_none() {
         let names: Vec<&str> = Family::NAMES.iter().map(|(n, _)| *n).collect();
@@ -449,7 +461,7 @@ fn margins(cx: &mut Cx, n: &Node, p: &str, s: &mut Vec<Setting>) {
 }
 
 fn paint(cx: &mut Cx, n: &Node, p: &str, named: bool) -> Option<Paint> {
-    let s = cx.string(n, p)?;
+    let s = text(cx, n, p)?;
     let v = if named {
         Paint::parse(&s)
     } else {

@@ -19,7 +19,7 @@ pub use date::{Date, DateError, DateValue};
 pub use design::{THEMES, Theme};
 pub use design_read::parse_length;
 pub use diag::{Diagnostic, LineIndex, Parsed, Severity};
-pub use locale::{LOCALES, Locale, Titles};
+pub use locale::{ContactLabels, LOCALES, Locale, Titles};
 pub use markup::{ALLOWED_SCHEMES, Rich, RichSpan, check_url, escape};
 pub use model::*;
 pub use write::{to_json, to_toml};

@@ -28,6 +28,17 @@ pub struct Locale {
     pub courses: String,
     pub page: String,
     pub titles: Titles,
+    pub contact: ContactLabels,
+}
+
+/// Names of the contact items.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactLabels {
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    pub location: String,
 }
 
 /// Default section titles.

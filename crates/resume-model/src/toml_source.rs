@@ -905,4 +905,103 @@ mod tests {
             "4:6 error: `work` cannot be the id of a custom section",
         );
     }
+
+    #[test]
+    fn design() {
+        check(
+            "[design]\ntheme = \"traditional\"\naccent = \"#8b0000\"\nbody_size = 10.5\nmargins = \"0.6in\"\nfont = \"serif\"\nsection_titles = { style = \"rule-under\", case = \"small-caps\" }\n",
+            "ok",
+        );
+        check("[design]\ntheme = \"./mine.toml\"\n", "ok");
+        check(
+            "[design]\ntheme = \"clasic\"\n",
+            "4:9 error: unknown theme `clasic`",
+        );
+        check(
+            "[design]\naccnet = \"#000\"\n",
+            "4:1 error: unknown key `accnet` in `design`",
+        );
+        check(
+            "[design]\naccent = \"red\"\n",
+            "4:10 error: `red` is not a colour",
+        );
+        check(
+            "[design]\nmargins = \"2 furlongs\"\n",
+            "4:11 error: `2 furlongs` is not a length",
+        );
+        check(
+            "[design]\nbody_size = 90\n",
+            "4:13 error: 90pt is out of range",
+        );
+        check(
+            "[design]\nfont = \"comic\"\n",
+            "4:8 error: unknown font `comic`",
+        );
+        check(
+            "[design]\nword_font = \"Calibry\"\n",
+            "4:13 error: unknown Word font `Calibry`",
+        );
+        check(
+            "[design.section_titles]\nstyle = \"rule-undr\"\ncase = 3\n",
+            "4:9 error: unknown value `rule-undr`\n5:8 error: expected a string, found an integer",
+        );
+        check(
+            "[design.spacing]\nsection = -1\n",
+            "4:11 error: -1 is out of range",
+        );
+    }
+
+    #[test]
+    fn design_hints_name_the_fix() {
+        let input =
+            "[basics]\nname = \"A\"\n[design]\ntheme = \"clasic\"\nlinks = \"underlined\"\n";
+        let diags = parse_toml(input).unwrap_err();
+        assert_eq!(diags[0].hints, ["did you mean `classic`?"]);
+        assert_eq!(diags[1].hints, ["did you mean `underline`?"]);
+    }
+
+    #[test]
+    fn design_round_trips_through_json_resume() {
+        use crate::design::{Setting, ThemeRef};
+        let input = "[basics]\nname = \"A\"\n[design]\ntheme = \"compact\"\naccent = \"#8b0000\"\n[design.section_titles]\ncase = \"upper\"\n";
+        let (r, _) = parse_toml(input).unwrap();
+        assert_eq!(r.design.theme, Some(ThemeRef::Builtin("compact".into())));
+        assert_eq!(r.design.settings.len(), 2);
+        let json = crate::to_json(&r);
+        let (back, _) = crate::parse_json(&json, true).unwrap();
+        assert_eq!(back.design, r.design);
+        let toml = crate::to_toml(&back);
+        let (again, _) = parse_toml(&toml).unwrap();
+        assert_eq!(again.design, r.design);
+        assert!(matches!(again.design.settings[0], Setting::Color(..)));
+    }
+
+    #[test]
+    fn json_resume_meta_theme() {
+        use crate::design::ThemeRef;
+        let (r, w) = crate::parse_json(
+            r#"{"basics":{"name":"A"},"meta":{"theme":"timeline"}}"#,
+            false,
+        )
+        .unwrap();
+        assert_eq!(r.design.theme, Some(ThemeRef::Builtin("timeline".into())));
+        assert!(w.is_empty());
+        let (r, w) = crate::parse_json(
+            r#"{"basics":{"name":"A"},"meta":{"theme":"elegant"}}"#,
+            false,
+        )
+        .unwrap();
+        assert_eq!(r.design.theme, None);
+        assert_eq!(w.len(), 1);
+        assert!(
+            w[0].message.contains("`elegant` is not a built-in theme"),
+            "{}",
+            w[0].message
+        );
+        assert!(
+            w[0].hints[0].contains("classic, compact"),
+            "{:?}",
+            w[0].hints
+        );
+    }
 }

@@ -2,7 +2,9 @@
 //! wrapped to a width in display columns, no markup residue, links spelled
 //! out, optionally pure ASCII.
 
-use resume_document::{Contact, Document, Entry, SectionBody, Text};
+use resume_document::{
+    Contact, Design, Document, Entry, Format, FormatError, Output, SectionBody, Shared, Text,
+};
 use unicode_width::UnicodeWidthStr;
 
 /// How the text is laid out.
@@ -33,18 +35,25 @@ const BULLET_INDENT: usize = 4;
 /// options give the same string.
 pub fn text(doc: &Document, options: &TextOptions) -> String {
     let width = options.width.max(MIN_WIDTH);
+    // The separator and the bullet are the theme's, as in every format;
+    // the rest of the look (capitals, rules of box-drawing characters) is
+    // what plain text has instead of type.
+    let design = Design::natural(&doc.theme);
     let mut w = Writer {
         out: String::new(),
         width,
+        separator: plain_separator(&design.separator),
+        bullet: plain_bullet(&design.bullet),
     };
 
     w.line(&doc.header.name.to_uppercase());
     if let Some(h) = &doc.header.headline {
         w.wrapped(h, "", "");
     }
+    let separator = w.separator.clone();
     w.items(
         &doc.header.contacts.iter().map(contact).collect::<Vec<_>>(),
-        " | ",
+        &separator,
     );
 
     for section in &doc.sections {
@@ -65,7 +74,9 @@ pub fn text(doc: &Document, options: &TextOptions) -> String {
             }
             SectionBody::List(items) => {
                 for item in items {
-                    w.wrapped(&plain(item), "• ", "  ");
+                    let first = format!("{} ", w.bullet);
+                    let rest = " ".repeat(first.width());
+                    w.wrapped(&plain(item), &first, &rest);
                 }
             }
             SectionBody::Entries(entries) => {
@@ -83,6 +94,46 @@ pub fn text(doc: &Document, options: &TextOptions) -> String {
         out = to_ascii(&out);
     }
     out
+}
+
+/// The design's separator with one space either side; a separator of
+/// spaces alone reads as one run-on line in plain text, so it becomes a
+/// bar.
+fn plain_separator(sep: &str) -> String {
+    match sep.trim() {
+        "" => " | ".to_string(),
+        glyph => format!(" {glyph} "),
+    }
+}
+
+/// The design's bullet when it takes one column, else "•".
+fn plain_bullet(bullet: &str) -> String {
+    let b = bullet.trim();
+    if b.width() == 1 {
+        b.to_string()
+    } else {
+        "•".to_string()
+    }
+}
+
+/// Plain text as a [`Format`]: `.txt`, wrapped to `options.width`.
+#[derive(Debug, Clone, Default)]
+pub struct PlainText {
+    pub options: TextOptions,
+}
+
+impl Format for PlainText {
+    fn extension(&self) -> &'static str {
+        "txt"
+    }
+
+    fn render(&self, document: &Document, _shared: &Shared) -> Result<Output, FormatError> {
+        Ok(Output {
+            bytes: text(document, &self.options).into_bytes(),
+            pages: None,
+            notes: Vec::new(),
+        })
+    }
 }
 
 /// A contact as it reads without links: the address spelled out, after
@@ -118,6 +169,10 @@ fn plain(t: &Text) -> String {
 struct Writer {
     out: String,
     width: usize,
+    /// Between items of one line: the design's separator, single-spaced.
+    separator: String,
+    /// The design's bullet glyph, one column wide.
+    bullet: String,
 }
 
 impl Writer {
@@ -190,9 +245,9 @@ impl Writer {
             _ => Vec::new(),
         };
         if !aside.is_empty() {
-            self.wrapped(&aside.join(" • "), indent, indent);
+            self.wrapped(&aside.join(&self.separator), indent, indent);
         }
-        let bullet_first = format!("{indent}  • ");
+        let bullet_first = format!("{indent}  {} ", self.bullet);
         let bullet_rest = format!("{indent}{}", " ".repeat(BULLET_INDENT));
         for b in &e.bullets {
             self.wrapped(&plain(b), &bullet_first, &bullet_rest);
