@@ -6,6 +6,7 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
+mod gallery;
 mod widths;
 
 const USAGE: &str = "usage: cargo xtask <task>
@@ -13,6 +14,8 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   build-all   compile every resume/*.toml into dist/ in every format
   ci          cargo fmt --check, clippy -D warnings, and the tests
+  gallery     render the seed and the JSON Resume sample in every theme
+              to docs/themes/*.png (needs pdftoppm from poppler-utils)
   gen-widths  regenerate the advance-width tables of the page estimates
               from the font files (needs fonts-crosextra-carlito,
               fonts-crosextra-caladea and fonts-liberation2)
@@ -25,6 +28,7 @@ fn main() -> anyhow::Result<()> {
         Some("build-all") => build_all(),
         Some("ci") => ci(),
         Some("bench") => bench(),
+        Some("gallery") => gallery::gallery(),
         Some("gen-widths") => {
             widths::generate(&root().join("crates/resume-document/data/widths.bin"))
         }
