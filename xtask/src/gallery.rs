@@ -56,6 +56,10 @@ pub fn gallery() -> anyhow::Result<()> {
             run(raster).context("pdftoppm renders the pages: apt-get install poppler-utils")?;
         }
     }
-    eprintln!("wrote {} pictures to {}", themes.len() * SOURCES.len(), out.display());
+    eprintln!(
+        "wrote {} pictures to {}",
+        themes.len() * SOURCES.len(),
+        out.display()
+    );
     Ok(())
 }

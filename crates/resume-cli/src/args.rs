@@ -42,6 +42,11 @@ pub enum Command {
         after_help = "Examples:\n  resume init                  # writes resume.toml\n  resume init jane-doe.toml"
     )]
     Init(InitArgs),
+    /// List the built-in themes, or print one theme's file to start your own
+    #[command(
+        after_help = "Examples:\n  resume themes                       # one line per built-in theme\n  resume themes classic > mine.toml    # a theme file to edit\n  resume build resume.toml --theme traditional\n  resume build resume.toml --theme ./mine.toml"
+    )]
+    Themes(ThemesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -93,6 +98,10 @@ pub enum SourceFormat {
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
+    /// The look: a built-in theme (see `resume themes`) or a theme file;
+    /// overrides the source's `design.theme`, keeps its other `[design]` keys
+    #[arg(long, value_name = "NAME|FILE")]
+    pub theme: Option<String>,
     /// Keep only entries and bullets tagged so (untagged ones always stay); repeatable
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
@@ -125,6 +134,13 @@ pub struct CheckArgs {
     pub sources: Vec<PathBuf>,
     #[command(flatten)]
     pub from: FromArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ThemesArgs {
+    /// Print this theme's file instead of the list
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -186,6 +202,7 @@ impl From<DateStyleArg> for resume_document::DateStyle {
 impl From<&RenderArgs> for resume_document::Options {
     fn from(a: &RenderArgs) -> Self {
         resume_document::Options {
+            theme: None,
             paper: a.paper.map(Into::into),
             date_style: a.date_style.map(Into::into),
             include_tags: a.tags.clone(),

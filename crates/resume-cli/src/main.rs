@@ -3,6 +3,7 @@
 
 mod args;
 mod report;
+mod theme;
 
 use std::fs;
 use std::io::Write;
@@ -13,6 +14,7 @@ use anyhow::{Context, anyhow};
 use clap::Parser;
 
 use args::{BuildArgs, CheckArgs, Cli, Command, ConvertArgs, FormatArg, InitArgs, SourceFormat};
+use resume_document::{Format, Note, Shared};
 
 /// Why a run failed, which decides the exit code.
 #[derive(Debug)]
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Command::Check(a) => check(a),
         Command::Init(a) => init(a),
         Command::Convert(a) => convert(a),
+        Command::Themes(a) => theme::list(a.name.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -47,35 +50,26 @@ fn main() -> ExitCode {
     }
 }
 
-/// The output formats, in the order they are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Pdf,
-    Docx,
-    Html,
-    Txt,
+/// Every output format, in the order they are written: adding a format is
+/// one crate and one line here (and its name in `FormatArg`).
+fn registry(args: &args::RenderArgs) -> Vec<Box<dyn Format>> {
+    vec![
+        Box::new(resume_pdf::Pdf::default()),
+        Box::new(resume_docx::Docx),
+        Box::new(resume_html::Html),
+        Box::new(resume_text::PlainText {
+            options: args.into(),
+        }),
+    ]
 }
 
-impl Format {
-    const ALL: [Format; 4] = [Format::Pdf, Format::Docx, Format::Html, Format::Txt];
-
+impl FormatArg {
     fn extension(self) -> &'static str {
         match self {
-            Format::Pdf => "pdf",
-            Format::Docx => "docx",
-            Format::Html => "html",
-            Format::Txt => "txt",
-        }
-    }
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Pdf => Format::Pdf,
-            FormatArg::Docx => Format::Docx,
-            FormatArg::Html => Format::Html,
-            FormatArg::Txt => Format::Txt,
+            FormatArg::Pdf => "pdf",
+            FormatArg::Docx => "docx",
+            FormatArg::Html => "html",
+            FormatArg::Txt => "txt",
         }
     }
 }
@@ -156,7 +150,10 @@ fn load(
 fn check(args: &CheckArgs) -> Result<(), Failure> {
     let mut failure = None;
     for path in &args.sources {
-        match load(path, args.from.from, Strictness::Validate) {
+        // A theme file the source names is part of what is checked.
+        match load(path, args.from.from, Strictness::Validate)
+            .and_then(|r| theme::resolve(path, &r, None))
+        {
             Ok(_) => println!("ok: {}", path.display()),
             Err(f) => {
                 if let Failure::Io(e) = &f {
@@ -182,17 +179,12 @@ fn worse(a: Option<Failure>, b: Failure) -> Failure {
 }
 
 fn build(args: &BuildArgs) -> Result<(), Failure> {
-    let formats: Vec<Format> = if args.format.is_empty() {
-        Format::ALL.to_vec()
-    } else {
-        let mut f: Vec<Format> = Vec::new();
-        for x in &args.format {
-            if !f.contains(&(*x).into()) {
-                f.push((*x).into());
-            }
-        }
-        f
-    };
+    let formats: Vec<Box<dyn Format>> = registry(&args.render)
+        .into_iter()
+        .filter(|f| {
+            args.format.is_empty() || args.format.iter().any(|a| a.extension() == f.extension())
+        })
+        .collect();
     let timestamp = source_date_epoch()?;
     let mut stems: Vec<String> = Vec::new();
     for path in &args.sources {
@@ -227,21 +219,40 @@ fn build(args: &BuildArgs) -> Result<(), Failure> {
 fn build_one(
     path: &Path,
     stem: &str,
-    formats: &[Format],
+    formats: &[Box<dyn Format>],
     args: &BuildArgs,
     timestamp: Option<i64>,
 ) -> Result<(), Failure> {
     let resume = load(path, args.from.from, Strictness::Render)?;
-    let doc = resume_document::lower(&resume, &(&args.render).into());
+    let theme = theme::resolve(path, &resume, args.render.theme.as_deref())?;
+    let options = resume_document::Options {
+        theme: Some(theme),
+        ..(&args.render).into()
+    };
+    let doc = resume_document::lower(&resume, &options);
+    let shared = Shared {
+        timestamp,
+        // One page when the content allows: every paged format is fitted
+        // to one sheet unless asked otherwise, and keeps its natural
+        // layout when even the readable floor does not fit.
+        fit_pages: Some(args.render.fit_pages.map_or(1, |n| n as usize)),
+        creator: format!("resume {}", env!("CARGO_PKG_VERSION")),
+    };
     // Render everything first, so a failing format leaves no file behind.
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut failed = false;
-    for &format in formats {
-        match render(format, &doc, &args.render, timestamp) {
-            Ok((bytes, notes)) => {
-                for note in notes {
+    for format in formats {
+        match render(format.as_ref(), &doc, &shared) {
+            Ok(out) => {
+                for note in out.notes {
+                    // What fitting changed is said only when it was asked
+                    // for; borrowed or missing glyphs always.
+                    if matches!(note, Note::Fit(_)) && args.render.fit_pages.is_none() {
+                        continue;
+                    }
                     eprintln!("note: {}: {note}", format.extension());
                 }
+                let bytes = out.bytes;
                 outputs.push((
                     args.output.join(format!("{stem}.{}", format.extension())),
                     bytes,
@@ -280,75 +291,25 @@ fn build_one(
     Ok(())
 }
 
-/// Renders one format: its bytes and notes for the user.
+/// Renders one format. A format that cannot draw some characters with its
+/// own fonts gets one more try with the fonts installed on this machine,
+/// which are slower to load and so read only when needed.
 fn render(
-    format: Format,
+    format: &dyn Format,
     doc: &resume_document::Document,
-    args: &args::RenderArgs,
-    timestamp: Option<i64>,
-) -> anyhow::Result<(Vec<u8>, Vec<String>)> {
-    // One page when the content allows: every paged format is fitted to one
-    // sheet unless asked otherwise, and falls back to its natural layout
-    // when even the readable floor does not fit. What fitting changed is
-    // said only when it was asked for.
-    let fit = args.fit_pages;
-    let pages = fit.unwrap_or(1);
-    Ok(match format {
-        Format::Txt => (
-            resume_text::text(doc, &args.into()).into_bytes(),
-            Vec::new(),
-        ),
-        Format::Html => {
-            let options = resume_html::HtmlOptions {
-                fit_pages: Some(pages),
-                ..resume_html::HtmlOptions::default()
+    shared: &Shared,
+) -> Result<resume_document::Output, resume_document::FormatError> {
+    match format.render(doc, shared) {
+        Err(_) if format.extension() == "pdf" && resume_pdf::needs_more_fonts(doc) => {
+            let mut db = fontdb::Database::new();
+            db.load_system_fonts();
+            let pdf = resume_pdf::Pdf {
+                fallback_fonts: Some(std::sync::Arc::new(db)),
             };
-            let out = resume_html::html_with_report(doc, &options)?;
-            let notes = if fit.is_some() { out.notes } else { Vec::new() };
-            (out.html.into_bytes(), notes)
+            pdf.render(doc, shared)
         }
-        Format::Docx => {
-            let options = resume_docx::DocxOptions {
-                timestamp,
-                fit_pages: Some(pages as usize),
-            };
-            let out = resume_docx::docx_with_report(doc, &options)?;
-            (
-                out.bytes,
-                if fit.is_some() { out.notes } else { Vec::new() },
-            )
-        }
-        Format::Pdf => {
-            let mut options = resume_pdf::PdfOptions {
-                timestamp,
-                fit_pages: Some(pages as usize),
-                creator: format!("resume {}", env!("CARGO_PKG_VERSION")),
-                ..resume_pdf::PdfOptions::default()
-            };
-            let out = match resume_pdf::pdf_with_report(doc, &options) {
-                // The built-in fonts lack some characters: borrow them from
-                // the fonts installed on this machine, which is slower to
-                // load and so done only when needed.
-                Err(resume_pdf::PdfError::MissingGlyphs { .. }) => {
-                    let mut db = fontdb::Database::new();
-                    db.load_system_fonts();
-                    options.fallback_fonts = Some(std::sync::Arc::new(db));
-                    resume_pdf::pdf_with_report(doc, &options)?
-                }
-                other => other?,
-            };
-            let notes = if fit.is_some() {
-                out.notes
-            } else {
-                // Borrowed fonts are worth knowing about even unasked.
-                out.notes
-                    .into_iter()
-                    .filter(|n| n.contains("font"))
-                    .collect()
-            };
-            (out.bytes, notes)
-        }
-    })
+        other => other,
+    }
 }
 
 /// Writes through a temporary file in the same directory, then renames, so

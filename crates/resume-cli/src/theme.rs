@@ -52,9 +52,16 @@ pub fn resolve(
                 break name;
             }
             ThemeRef::File(file) => {
-                let path = dir.join(&file);
+                let path = if dir == Path::new(".") {
+                    PathBuf::from(&file)
+                } else {
+                    dir.join(&file)
+                };
                 let canonical = fs::canonicalize(&path).map_err(|e| {
-                    Failure::Io(anyhow!("cannot read the theme file {}: {e}", path.display()))
+                    Failure::Io(anyhow!(
+                        "cannot read the theme file {}: {e}",
+                        path.display()
+                    ))
                 })?;
                 if seen.contains(&canonical) || seen.len() >= MAX_DEPTH {
                     return Err(Failure::Io(anyhow!(
@@ -64,7 +71,10 @@ pub fn resolve(
                 }
                 seen.push(canonical);
                 let text = fs::read_to_string(&path).map_err(|e| {
-                    Failure::Io(anyhow!("cannot read the theme file {}: {e}", path.display()))
+                    Failure::Io(anyhow!(
+                        "cannot read the theme file {}: {e}",
+                        path.display()
+                    ))
                 })?;
                 match resume_model::parse_theme(&text) {
                     Ok((file, warnings)) => {

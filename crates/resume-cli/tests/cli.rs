@@ -326,6 +326,7 @@ fn every_command_has_help_with_examples() {
         &["build", "--help"],
         &["check", "--help"],
         &["init", "--help"],
+        &["themes", "--help"],
     ] {
         let out = resume(dir.path(), cmd);
         assert_eq!(out.status.code(), Some(0));
@@ -592,4 +593,145 @@ fn a_batch_of_real_world_json_resume_files() {
             }
         }
     }
+}
+
+/// The contact line of the plain text: the design's separator shows there.
+fn contact_line(dir: &Path, args: &[&str]) -> String {
+    let out = resume(dir, args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.join("dist/r.txt")).unwrap();
+    text.lines().nth(1).unwrap_or_default().to_string()
+}
+
+const CONTACTS: &str =
+    "[basics]\nname = \"Ann Lee\"\nemail = \"ann@example.com\"\nphone = \"555 0100\"\n";
+
+#[test]
+fn themes_lists_the_built_ins_and_prints_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = resume(dir.path(), &["themes"]);
+    assert_eq!(out.status.code(), Some(0));
+    let list = String::from_utf8_lossy(&out.stdout).into_owned();
+    let names: Vec<&str> = list
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(names, ["classic", "compact", "timeline", "traditional"]);
+    assert!(
+        list.lines().all(|l| l.split_whitespace().count() > 3),
+        "{list}"
+    );
+    let one = resume(dir.path(), &["themes", "traditional"]);
+    assert!(String::from_utf8_lossy(&one.stdout).contains("extends = \"classic\""));
+    let bad = resume(dir.path(), &["themes", "fancy"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("built-in themes: classic, compact"));
+}
+
+#[test]
+fn a_theme_is_chosen_in_the_source_or_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("r.toml"), CONTACTS).unwrap();
+    let build = ["build", "r.toml", "-f", "txt"];
+    assert_eq!(contact_line(p, &build), "555 0100 • ann@example.com");
+    let compact = [&build[..], &["--theme", "compact"]].concat();
+    assert_eq!(contact_line(p, &compact), "555 0100 | ann@example.com");
+    std::fs::write(
+        p.join("r.toml"),
+        format!("{CONTACTS}[design]\ntheme = \"traditional\"\n"),
+    )
+    .unwrap();
+    assert_eq!(contact_line(p, &build), "555 0100 · ann@example.com");
+    // --theme replaces the source's theme.
+    assert_eq!(contact_line(p, &compact), "555 0100 | ann@example.com");
+    // The source's own overrides apply on top of either.
+    std::fs::write(
+        p.join("r.toml"),
+        format!(
+            "{CONTACTS}[design]\ntheme = \"traditional\"\nheader = {{ separator = \" ~ \" }}\n"
+        ),
+    )
+    .unwrap();
+    assert_eq!(contact_line(p, &compact), "555 0100 ~ ann@example.com");
+    let unknown = resume(p, &[&build[..], &["--theme", "fancy"]].concat());
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("unknown theme `fancy`"));
+}
+
+#[test]
+fn theme_files_extend_other_themes() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("looks")).unwrap();
+    std::fs::write(
+        p.join("looks/base.toml"),
+        "extends = \"compact\"\naccent = \"#8b0000\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("looks/mine.toml"),
+        "description = \"mine\"\nextends = \"./base.toml\"\n[header]\nseparator = \" / \"\n",
+    )
+    .unwrap();
+    // Relative to the source, which names it.
+    std::fs::write(
+        p.join("r.toml"),
+        format!("{CONTACTS}[design]\ntheme = \"looks/mine.toml\"\n"),
+    )
+    .unwrap();
+    assert_eq!(
+        contact_line(p, &["build", "r.toml", "-f", "txt"]),
+        "555 0100 / ann@example.com"
+    );
+    let out = resume(p, &["build", "r.toml", "-f", "html"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = std::fs::read_to_string(p.join("dist/r.html")).unwrap();
+    assert!(
+        html.contains("#8b0000"),
+        "the base file's accent reaches the page"
+    );
+    // Relative to the working directory on the command line.
+    std::fs::write(p.join("r.toml"), CONTACTS).unwrap();
+    assert_eq!(
+        contact_line(
+            p,
+            &["build", "r.toml", "-f", "txt", "--theme", "looks/mine.toml"]
+        ),
+        "555 0100 / ann@example.com"
+    );
+}
+
+#[test]
+fn bad_theme_files_are_located_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(
+        p.join("mine.toml"),
+        "extends = \"classic\"\naccnet = \"#000000\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("r.toml"),
+        format!("{CONTACTS}[design]\ntheme = \"./mine.toml\"\n"),
+    )
+    .unwrap();
+    for cmd in [&["build", "r.toml"][..], &["check", "r.toml"]] {
+        let out = resume(p, cmd);
+        assert_eq!(out.status.code(), Some(1), "{cmd:?}");
+        let err = stderr(&out);
+        assert!(err.contains("mine.toml:2:1"), "{err}");
+        assert!(err.contains("did you mean `accent`?"), "{err}");
+    }
+    assert!(!p.join("dist").exists());
+    // A loop of files that extend each other.
+    std::fs::write(p.join("a.toml"), "extends = \"./b.toml\"\n").unwrap();
+    std::fs::write(p.join("b.toml"), "extends = \"./a.toml\"\n").unwrap();
+    let out = resume(p, &["build", "r.toml", "--theme", "./a.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("extends itself"), "{}", stderr(&out));
+    // A missing file.
+    let out = resume(p, &["build", "r.toml", "--theme", "./nope.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read the theme file ./nope.toml"));
 }

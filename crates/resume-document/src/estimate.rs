@@ -303,8 +303,9 @@ impl<'a> Estimate<'a> {
                     }
                 }
                 SectionBody::Paragraphs(ps) => {
+                    let w = d.entry_measure();
                     for (i, p) in ps.iter().enumerate() {
-                        let n = self.lines(p, &d.body, d.measure, d.measure);
+                        let n = self.lines(p, &d.body, w, w);
                         let gap = if i > 0 { d.gaps.paragraph } else { 0.0 };
                         out.push(Block {
                             height: gap + n as f32 * d.body.line,
@@ -314,7 +315,7 @@ impl<'a> Estimate<'a> {
                 }
                 SectionBody::List(items) => {
                     for (i, item) in items.iter().enumerate() {
-                        self.bullet(d, item, d.measure, i > 0, &mut out);
+                        self.bullet(d, item, d.entry_measure(), i > 0, &mut out);
                     }
                 }
             }
@@ -334,8 +335,8 @@ impl<'a> Estimate<'a> {
 
     fn entry(&self, d: &Design, e: &Entry, out: &mut Vec<Block>) {
         let width = d.entry_measure();
-        let rights: Vec<f32> = d
-            .entry_layout(e)
+        let layout = d.entry_layout(e);
+        let rights: Vec<f32> = layout
             .right
             .iter()
             .map(|(t, _)| self.width(&Text::plain(t.clone()), &d.date))
@@ -360,7 +361,13 @@ impl<'a> Estimate<'a> {
             }
             rows += self.lines(text, style, room(rows), room(rows + 1));
         }
-        let rows = rows.max(rights.len());
+        // Dates too wide for their column break, and the entry is then as
+        // tall as they are.
+        let column = layout.column.map_or(0, |dates| {
+            let c = d.columns.date_column;
+            self.lines(&Text::plain(dates), &d.date, c, c)
+        });
+        let rows = rows.max(rights.len()).max(column);
         let gap = if e.bullets.is_empty() {
             0.0
         } else {

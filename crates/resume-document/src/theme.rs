@@ -269,13 +269,23 @@ impl Design {
             ..style(fonts.headings, section_size, leading)
         };
         let entry_title = style(fonts.headings, body, leading);
-        let subtitle = style(fonts.body, body, leading);
+        // An entry's secondary lines are a step smaller than its title: the
+        // hierarchy reads at a glance, and text extractors, which group
+        // lines by size, read the title row with what stands beside it.
+        let subtitle = TextStyle {
+            line: lh,
+            ..style(fonts.body, detail_size, leading)
+        };
         let keywords = TextStyle {
             italic: true,
             color: muted,
+            line: lh,
             ..style(fonts.body, detail_size, leading)
         };
-        let detail = style(fonts.body, body, leading);
+        let detail = TextStyle {
+            line: lh,
+            ..style(fonts.body, detail_size, leading)
+        };
         let body_style = style(fonts.body, body, leading);
         let date = TextStyle {
             color: muted,
@@ -377,7 +387,9 @@ impl Design {
         (self.page.1 - self.margins.top - self.margins.bottom).max(72.0)
     }
 
-    /// Width left for an entry's text beside its date column.
+    /// Width left for an entry's text beside its date column. Lists and
+    /// paragraphs stand in the same column, so the left column reads as
+    /// one clean margin.
     pub fn entry_measure(&self) -> f32 {
         self.measure - self.columns.indent()
     }

@@ -7,8 +7,21 @@
 //! `heading 1` for every section title, `heading 2` for entries,
 //! `List Bullet` for bullets, `Hyperlink` for links) defined in styles.xml
 //! with `Normal` as the default; bullets as real Word lists; dates and
-//! locations on right tab stops; links as `w:hyperlink` elements; and
-//! title, creator, subject and keywords in the document properties.
+//! places on tab stops; links as `w:hyperlink` elements; and title,
+//! creator, subject and keywords in the document properties.
+//!
+//! The look is the document's resolved [`Design`], nothing of this crate's
+//! own: its sizes, line heights and gaps in Word's units, its Word font
+//! (with the metric-compatible twin named for readers that lack it), its
+//! colours, section titles over a rule or on a shaded band, capitals and
+//! small capitals as font effects over the words as written, its
+//! alignment, separator, bullet glyph, date column and link style. Where
+//! Word cannot draw an option inside one column of paragraphs (a rule
+//! beside a title) the nearest that keeps the column is used.
+//!
+//! Word lays the pages out when it opens the file, so page fitting counts
+//! pages with the shared estimate ([`Estimate`]) in the Word font's
+//! metrics, through the one fit search of `resume-document`.
 //!
 //! The paragraphs are planned once (`plan`) and written with docx-rs
 //! (`body`); styles, settings, fonts and properties are written with
@@ -18,15 +31,16 @@
 
 mod body;
 mod canon;
-mod fit;
-mod metrics;
 mod package;
 mod plan;
 mod styles;
+mod units;
 
-use resume_document::Document;
+use resume_document::{
+    Design, Document, Estimate, Face, FaceSet, Format, FormatError, Measure, Note, Output, Shared,
+};
 
-pub use fit::READABLE_FLOOR;
+pub use resume_document::READABLE_FLOOR;
 
 /// Options for [`docx`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,19 +50,21 @@ pub struct DocxOptions {
     /// writes no dates, never the current time.
     pub timestamp: Option<i64>,
     /// Fit the résumé on at most this many pages by tightening vertical
-    /// spacing, then the font size down to [`READABLE_FLOOR`], as the PDF
-    /// backend does. Word lays the file out when it opens it, so the page
-    /// count is an estimate from Calibri's metrics. What changed is reported
-    /// in [`DocxOutput::notes`].
+    /// spacing, then the font size down to [`READABLE_FLOOR`], the search
+    /// every paged format shares. Word lays the file out when it opens it,
+    /// so the pages are estimated from the Word font's metrics. What
+    /// changed is reported in [`DocxOutput::notes`].
     pub fit_pages: Option<usize>,
 }
 
 /// A written DOCX and what the caller should be told about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocxOutput {
     pub bytes: Vec<u8>,
-    /// What `fit_pages` changed or could not do; one sentence each.
-    pub notes: Vec<String>,
+    /// Pages by the estimate.
+    pub pages: usize,
+    /// What `fit_pages` changed or could not do.
+    pub notes: Vec<Note>,
 }
 
 /// Why a DOCX could not be written.
@@ -69,37 +85,75 @@ pub fn docx(document: &Document, options: &DocxOptions) -> Result<Vec<u8>, DocxE
     docx_with_report(document, options).map(|out| out.bytes)
 }
 
-/// Renders `document` and reports what fitting changed.
+/// The shared estimate with the sizes Word can store: half-points.
+struct HalfPoints<'a>(Estimate<'a>);
+
+impl Measure for HalfPoints<'_> {
+    type Layout = ();
+
+    fn layout(&mut self, design: &Design) -> (usize, ()) {
+        self.0.layout(design)
+    }
+
+    fn size_quantum(&self) -> f32 {
+        0.5
+    }
+}
+
+/// Renders `document` and reports the estimated pages and what fitting
+/// changed.
 pub fn docx_with_report(
     document: &Document,
     options: &DocxOptions,
 ) -> Result<DocxOutput, DocxError> {
-    let paras = plan::plan(document);
-    let (m, notes) = match options.fit_pages {
-        Some(0) => {
-            return Err(DocxError::InvalidOption(
-                "fit-pages must be at least 1".into(),
-            ));
-        }
-        Some(pages) => {
-            let fitted = fit::fit(&paras, &document.theme, pages);
-            (fitted.metrics, fitted.note.into_iter().collect())
-        }
-        None => {
-            let natural = metrics::Fit::natural(&document.theme);
-            (metrics::Metrics::new(&document.theme, natural), Vec::new())
-        }
-    };
+    if options.fit_pages == Some(0) {
+        return Err(DocxError::InvalidOption(
+            "fit-pages must be at least 1".into(),
+        ));
+    }
+    let faces = FaceSet::One(Face::word(document.theme.word_font));
+    let mut measure = HalfPoints(Estimate::new(document, faces));
+    let fitted = resume_document::fit(&document.theme, options.fit_pages, &mut measure);
+    let design = fitted.design;
+    let paras = plan::plan(document, &design, &measure.0);
     let language = styles::language_tag(&document.meta.language);
-    let xml = body::build(&paras, &m).build();
+    let xml = body::build(&paras, &design).build();
     let replacements = package::Replacements {
         core: package::core_xml(&document.meta, &language, options.timestamp)?,
         settings: package::settings_xml()?,
-        styles: styles::styles_xml(&m, &language)?,
-        font_table: styles::font_table_xml()?,
+        styles: styles::styles_xml(&design, &language)?,
+        font_table: styles::font_table_xml(design.word_font)?,
     };
     Ok(DocxOutput {
         bytes: package::zip(xml, replacements)?,
-        notes,
+        pages: fitted.pages,
+        notes: fitted.note.into_iter().map(Note::Fit).collect(),
     })
+}
+
+/// The DOCX format, for callers that iterate formats.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Docx;
+
+impl Format for Docx {
+    fn extension(&self) -> &'static str {
+        "docx"
+    }
+
+    fn paged(&self) -> bool {
+        true
+    }
+
+    fn render(&self, document: &Document, shared: &Shared) -> Result<Output, FormatError> {
+        let options = DocxOptions {
+            timestamp: shared.timestamp,
+            fit_pages: shared.fit_pages,
+        };
+        let out = docx_with_report(document, &options).map_err(|e| FormatError(e.to_string()))?;
+        Ok(Output {
+            bytes: out.bytes,
+            pages: Some(out.pages),
+            notes: out.notes,
+        })
+    }
 }

@@ -1,17 +1,16 @@
 //! The résumé as a flat list of paragraphs, each with the part it plays.
 //!
-//! This is where the DOCX layout is decided: which rows an entry has, what
-//! sits on the right tab stop, which rows keep with the next one, how each
-//! piece of text is emphasised. Both the writer ([`crate::body`]) and the
-//! page-fit estimate ([`crate::fit`]) read this one list, so they cannot
-//! disagree about what is on the page.
+//! This is where the document's rows are laid out for Word: which rows an
+//! entry has (the [`Design::entry_layout`] row model every format follows),
+//! what stands in the date column or on the right tab stop, which rows keep
+//! with the next one, how each piece of text is emphasised and which gaps
+//! differ from their style's. The writer ([`crate::body`]) only turns this
+//! list into XML.
 
 use resume_document::{
-    Contact, ContactKind, Document, Entry, Header, Line, LineKind, Section, SectionBody, Text,
+    Contact, ContactKind, DatesAt, Design, Document, Entry, Estimate, Header, LineKind, Section,
+    SectionBody, Text, TextStyle,
 };
-
-/// Between the items of the contact line.
-const CONTACT_SEPARATOR: &str = " \u{2022} ";
 
 /// What a paragraph is; each kind has its own paragraph style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,28 +20,44 @@ pub(crate) enum Kind {
     Headline,
     Contacts,
     SectionTitle,
-    /// The first row of an entry, dates on the right.
+    /// The first row of an entry.
     EntryHeading,
     /// The first row of a role inside an entry.
     RoleHeading,
-    /// A secondary row of an entry, the location on the right of the first.
+    /// A further row of an entry.
     EntryLine,
+    /// An item of a list section, at the margin.
     Bullet,
+    /// A bullet under an entry, beside the date column when there is one.
+    EntryBullet,
     /// Running text of a section.
     Paragraph,
+}
+
+impl Kind {
+    /// The role of the text the paragraph's style is set in.
+    pub(crate) fn role(self, d: &Design) -> TextStyle {
+        match self {
+            Kind::Name => d.name,
+            Kind::Headline => d.headline,
+            Kind::Contacts => d.contact,
+            Kind::SectionTitle => d.section_title,
+            Kind::EntryHeading | Kind::RoleHeading => d.entry_title,
+            Kind::EntryLine | Kind::Bullet | Kind::EntryBullet | Kind::Paragraph => d.body,
+        }
+    }
 }
 
 /// One paragraph of the body.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Para {
     pub kind: Kind,
-    /// No space above: the first entry under a section title, which already
-    /// has space below it.
-    pub flush: bool,
     /// Kept on the page of the paragraph after it.
     pub keep_next: bool,
-    /// Space below: between the running paragraphs of a section.
-    pub gap_after: bool,
+    /// Space above in points where it differs from the style's: the first
+    /// entry under a title, the first bullet under an entry's rows, the
+    /// paragraphs after the first of a section.
+    pub before: Option<f32>,
     pub pieces: Vec<Piece>,
 }
 
@@ -50,7 +65,8 @@ pub(crate) struct Para {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Piece {
     Run(Run),
-    /// A jump to the right tab stop: what follows ends at the right margin.
+    /// A jump to the next tab stop: from the date column to the entry, or
+    /// to the right margin.
     Tab,
 }
 
@@ -61,21 +77,19 @@ pub(crate) struct Run {
     pub bold: bool,
     pub italic: bool,
     pub code: bool,
-    /// In the muted colour (dates, locations, keywords, separators).
-    pub muted: bool,
+    /// The role the run is set in when it is not its paragraph's (dates,
+    /// places, keywords, separators); the writer formats what differs.
+    pub look: Option<TextStyle>,
     /// A link target; the run is then a `w:hyperlink`.
     pub link: Option<String>,
-    /// Links are underlined in running text, not in the contact line.
-    pub plain_link: bool,
 }
 
 impl Para {
     fn new(kind: Kind) -> Para {
         Para {
             kind,
-            flush: false,
             keep_next: false,
-            gap_after: false,
+            before: None,
             pieces: Vec::new(),
         }
     }
@@ -86,31 +100,22 @@ impl Para {
         }
     }
 
-    /// `text` at the right margin, muted, after a tab.
-    fn right(&mut self, text: String) {
-        if !text.is_empty() {
-            self.pieces.push(Piece::Tab);
+    /// The spans of `text` in `role`, each with its own emphasis on top.
+    fn text(&mut self, text: &Text, role: TextStyle, look: Option<TextStyle>) {
+        for span in &text.spans {
             self.run(Run {
-                text,
-                muted: true,
-                ..Run::default()
+                text: clean(&span.text),
+                bold: role.bold || span.strong,
+                italic: role.italic || span.emphasis,
+                code: span.code,
+                look,
+                link: span.link.as_deref().map(clean).filter(|u| !u.is_empty()),
             });
         }
     }
 
-    /// The spans of `text`, each with its own emphasis on top of `look`.
-    fn text(&mut self, text: &Text, look: &Run) {
-        for span in &text.spans {
-            self.run(Run {
-                text: clean(&span.text),
-                bold: look.bold || span.strong,
-                italic: look.italic || span.emphasis,
-                code: span.code,
-                muted: look.muted,
-                link: span.link.as_deref().map(clean).filter(|u| !u.is_empty()),
-                plain_link: false,
-            });
-        }
+    fn has_text(&self) -> bool {
+        self.pieces.iter().any(|p| matches!(p, Piece::Run(_)))
     }
 
     /// The characters of the paragraph, tabs as tab characters.
@@ -126,57 +131,205 @@ impl Para {
     }
 }
 
-/// The paragraphs of `doc`, in reading order.
-pub(crate) fn plan(doc: &Document) -> Vec<Para> {
-    let mut out = Vec::new();
-    header(&mut out, &doc.header);
+/// Plans the paragraphs of one document under one design.
+struct Planner<'a> {
+    d: &'a Design,
+    /// Widths of the theme's Word font, to tell whether dates fit their
+    /// column.
+    measure: &'a Estimate<'a>,
+    out: Vec<Para>,
+}
+
+/// The paragraphs of `doc` laid out with `d`, in reading order.
+pub(crate) fn plan(doc: &Document, d: &Design, measure: &Estimate<'_>) -> Vec<Para> {
+    let mut p = Planner {
+        d,
+        measure,
+        out: Vec::new(),
+    };
+    p.header(&doc.header);
     for section in &doc.sections {
-        self::section(&mut out, section);
+        p.section(section);
     }
-    out
+    p.out
 }
 
-fn header(out: &mut Vec<Para>, h: &Header) {
-    let mut name = Para::new(Kind::Name);
-    name.run(Run {
-        text: clean(&h.name),
+impl Planner<'_> {
+    fn header(&mut self, h: &Header) {
+        let d = self.d;
+        let mut name = Para::new(Kind::Name);
+        name.text(&Text::plain(h.name.clone()), d.name, None);
+        if name.has_text() {
+            self.out.push(name);
+        }
+        if let Some(headline) = &h.headline {
+            let mut p = Para::new(Kind::Headline);
+            p.text(&Text::plain(headline.clone()), d.headline, None);
+            if p.has_text() {
+                self.out.push(p);
+            }
+        }
+        let mut contacts = Para::new(Kind::Contacts);
+        let muted = TextStyle {
+            color: d.muted,
+            ..d.contact
+        };
+        for c in &h.contacts {
+            if clean(&c.text).is_empty() {
+                continue;
+            }
+            if contacts.has_text() {
+                contacts.run(Run {
+                    text: clean(&d.separator),
+                    look: Some(muted),
+                    ..Run::default()
+                });
+            }
+            contact(&mut contacts, c, muted);
+        }
+        if contacts.has_text() {
+            self.out.push(contacts);
+        }
+    }
+
+    fn section(&mut self, s: &Section) {
+        let d = self.d;
+        let mut title = Para::new(Kind::SectionTitle);
+        title.text(&Text::plain(s.title.clone()), d.section_title, None);
+        if title.has_text() {
+            title.keep_next = true;
+            self.out.push(title);
+        }
+        match &s.body {
+            SectionBody::Entries(entries) => {
+                for (i, e) in entries.iter().enumerate() {
+                    self.entry(e, Kind::EntryHeading, i == 0);
+                }
+            }
+            SectionBody::Paragraphs(paragraphs) => {
+                for (i, t) in paragraphs.iter().enumerate() {
+                    let mut p = Para::new(Kind::Paragraph);
+                    p.text(t, d.body, None);
+                    if i > 0 {
+                        p.before = Some(d.gaps.paragraph);
+                    }
+                    self.out.push(p);
+                }
+            }
+            SectionBody::List(items) => {
+                for (i, t) in items.iter().enumerate() {
+                    let mut p = Para::new(Kind::Bullet);
+                    p.text(t, d.body, None);
+                    if i == 0 {
+                        p.before = Some(0.0);
+                    }
+                    self.out.push(p);
+                }
+            }
+        }
+    }
+
+    /// An entry: its rows, its bullets and its roles. Every row keeps with
+    /// what follows it inside the entry, so a page break never strands a
+    /// heading.
+    fn entry(&mut self, e: &Entry, heading: Kind, first: bool) {
+        let d = self.d;
+        let layout = d.entry_layout(e);
+        let left_dates = d.columns.dates == DatesAt::Left;
+        let column = match &layout.column {
+            Some(dates) => self.column_lines(e, dates),
+            None => Vec::new(),
+        };
+        // The left side of each row: the title, then the secondary lines,
+        // those with no text left out as the estimate leaves them out.
+        let mut left: Vec<(&Text, TextStyle)> = vec![(&e.title, d.entry_title)];
+        for line in &e.lines {
+            let role = match line.kind {
+                LineKind::Subtitle => d.subtitle,
+                LineKind::Keywords => d.keywords,
+                LineKind::Detail => d.detail,
+            };
+            left.push((&line.text, role));
+        }
+        left.retain(|(t, _)| !t.is_empty());
+        let rows = left.len().max(layout.right.len()).max(column.len());
+
+        let more = !e.bullets.is_empty() || !e.roles.is_empty();
+        for i in 0..rows {
+            let kind = if i == 0 { heading } else { Kind::EntryLine };
+            let mut p = Para::new(kind);
+            if i == 0 && first {
+                p.before = Some(0.0);
+            }
+            if left_dates {
+                // Dates, a tab, the entry: the hanging indent of the style
+                // makes the tab stop where the entry's column begins, so
+                // the text stays one column that wraps under itself.
+                if let Some(dates) = column.get(i) {
+                    p.run(date_run(dates, d));
+                }
+                p.pieces.push(Piece::Tab);
+            }
+            if let Some((text, role)) = left.get(i) {
+                let look = (kind == Kind::EntryLine && *role != d.body).then_some(*role);
+                p.text(text, *role, look);
+            }
+            if let Some((text, _)) = layout.right.get(i) {
+                let text = clean(text);
+                if !text.is_empty() {
+                    p.pieces.push(Piece::Tab);
+                    p.run(date_run(&text, d));
+                }
+            }
+            p.keep_next = i + 1 < rows || more;
+            self.out.push(p);
+        }
+        for (i, b) in e.bullets.iter().enumerate() {
+            let mut p = Para::new(Kind::EntryBullet);
+            p.text(b, d.body, None);
+            if i == 0 {
+                p.before = Some(d.gaps.heading);
+            }
+            self.out.push(p);
+        }
+        for r in &e.roles {
+            self.entry(r, Kind::RoleHeading, false);
+        }
+    }
+
+    /// The dates of `e` as the lines of the date column: whole when they
+    /// fit its width, else broken after the range's separator, as a column
+    /// of text wraps.
+    fn column_lines(&self, e: &Entry, dates: &str) -> Vec<String> {
+        let d = self.d;
+        let whole = clean(dates);
+        let width = |s: &str| self.measure.width(&Text::plain(s), &d.date);
+        if whole.is_empty() || width(&whole) <= d.columns.date_column {
+            return vec![whole].into_iter().filter(|s| !s.is_empty()).collect();
+        }
+        match e.dates.as_ref().map(|r| (&r.start, &r.end, &r.separator)) {
+            Some((Some(start), Some(end), sep)) => {
+                let first = clean(&format!("{}{}", start.display, sep.trim_end()));
+                vec![first, clean(&end.display)]
+            }
+            _ => vec![whole],
+        }
+    }
+}
+
+/// Dates or a place in the design's date role.
+fn date_run(text: &str, d: &Design) -> Run {
+    Run {
+        text: clean(text),
+        look: Some(d.date),
         ..Run::default()
-    });
-    if !name.pieces.is_empty() {
-        out.push(name);
-    }
-    if let Some(headline) = &h.headline {
-        let mut p = Para::new(Kind::Headline);
-        p.run(Run {
-            text: clean(headline),
-            ..Run::default()
-        });
-        if !p.pieces.is_empty() {
-            out.push(p);
-        }
-    }
-    let mut contacts = Para::new(Kind::Contacts);
-    for c in &h.contacts {
-        if clean(&c.text).is_empty() {
-            continue;
-        }
-        if !contacts.pieces.is_empty() {
-            contacts.run(Run {
-                text: CONTACT_SEPARATOR.into(),
-                muted: true,
-                ..Run::default()
-            });
-        }
-        contact(&mut contacts, c);
-    }
-    if !contacts.pieces.is_empty() {
-        out.push(contacts);
     }
 }
 
-/// One contact item. Without icons a profile's bare user name says little,
-/// so the network's name goes before it ("GitHub laphets").
-fn contact(p: &mut Para, c: &Contact) {
+/// One contact item. Word draws no icons, and a profile's bare user name
+/// says little without one, so the network's name goes before it
+/// ("GitHub laphets").
+fn contact(p: &mut Para, c: &Contact, muted: TextStyle) {
     let text = clean(&c.text);
     let label = clean(&c.label);
     if c.kind == ContactKind::Profile
@@ -185,127 +338,20 @@ fn contact(p: &mut Para, c: &Contact) {
     {
         p.run(Run {
             text: format!("{label} "),
-            muted: true,
+            look: Some(muted),
             ..Run::default()
         });
     }
     p.run(Run {
         text,
         link: c.url.as_deref().map(clean).filter(|u| !u.is_empty()),
-        // The contact line is a row of links, coloured but not underlined,
-        // as in the PDF and the HTML.
-        plain_link: true,
         ..Run::default()
     });
-}
-
-fn section(out: &mut Vec<Para>, s: &Section) {
-    let mut title = Para::new(Kind::SectionTitle);
-    title.run(Run {
-        text: clean(&s.title),
-        ..Run::default()
-    });
-    if !title.pieces.is_empty() {
-        title.keep_next = true;
-        out.push(title);
-    }
-    match &s.body {
-        SectionBody::Entries(entries) => {
-            for (i, e) in entries.iter().enumerate() {
-                entry(out, e, Kind::EntryHeading, i == 0);
-            }
-        }
-        SectionBody::Paragraphs(paragraphs) => {
-            let last = paragraphs.len().saturating_sub(1);
-            for (i, t) in paragraphs.iter().enumerate() {
-                let mut p = Para::new(Kind::Paragraph);
-                p.text(t, &Run::default());
-                p.gap_after = i < last;
-                out.push(p);
-            }
-        }
-        SectionBody::List(items) => {
-            for t in items {
-                out.push(bullet(t));
-            }
-        }
-    }
-}
-
-/// An entry: its heading row, its secondary rows, its bullets and its
-/// roles. Every row keeps with what follows it inside the entry, so a page
-/// break never strands a heading.
-fn entry(out: &mut Vec<Para>, e: &Entry, kind: Kind, first: bool) {
-    let mut rows = Vec::new();
-
-    let mut heading = Para::new(kind);
-    heading.flush = first;
-    // A heading without strong text is strong as a whole.
-    let plain = !e.title.spans.iter().any(|s| s.strong);
-    heading.text(
-        &e.title,
-        &Run {
-            bold: plain,
-            ..Run::default()
-        },
-    );
-    if let Some(dates) = &e.dates {
-        heading.right(clean(&dates.display()));
-    }
-    rows.push(heading);
-
-    let location = e.location.as_deref().map(clean).unwrap_or_default();
-    if !e.lines.is_empty() || !location.is_empty() {
-        let mut p = Para::new(Kind::EntryLine);
-        if let Some(l) = e.lines.first() {
-            line(&mut p, l);
-        }
-        p.right(location);
-        rows.push(p);
-    }
-    for l in e.lines.iter().skip(1) {
-        let mut p = Para::new(Kind::EntryLine);
-        line(&mut p, l);
-        rows.push(p);
-    }
-
-    let more = !e.bullets.is_empty() || !e.roles.is_empty();
-    let last = rows.len() - 1;
-    for (i, mut p) in rows.into_iter().enumerate() {
-        p.keep_next = i < last || more;
-        out.push(p);
-    }
-    out.extend(e.bullets.iter().map(bullet));
-    for r in &e.roles {
-        entry(out, r, Kind::RoleHeading, false);
-    }
-}
-
-fn line(p: &mut Para, line: &Line) {
-    let look = match line.kind {
-        LineKind::Subtitle => Run {
-            italic: true,
-            ..Run::default()
-        },
-        LineKind::Keywords => Run {
-            italic: true,
-            muted: true,
-            ..Run::default()
-        },
-        LineKind::Detail => Run::default(),
-    };
-    p.text(&line.text, &look);
-}
-
-fn bullet(t: &Text) -> Para {
-    let mut p = Para::new(Kind::Bullet);
-    p.text(t, &Run::default());
-    p
 }
 
 /// `s` made fit for a single line of WordprocessingML text: tabs and line
-/// breaks become spaces (a tab would jump to the right tab stop), and
-/// characters XML 1.0 cannot carry are dropped.
+/// breaks become spaces (a tab would jump to a tab stop), and characters
+/// XML 1.0 cannot carry are dropped.
 pub(crate) fn clean(s: &str) -> String {
     s.chars()
         .filter_map(|c| match c {
@@ -319,7 +365,7 @@ pub(crate) fn clean(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use resume_document::{DatePoint, DateRange, Meta, Span, Theme};
+    use resume_document::{DatePoint, DateRange, FaceSet, Line, Meta, Span, Theme};
 
     fn entry(title: &str) -> Entry {
         Entry {
@@ -332,7 +378,7 @@ mod tests {
         }
     }
 
-    fn doc(header: Header, body: SectionBody) -> Document {
+    fn doc(header: Header, body: SectionBody, theme: Theme) -> Document {
         Document {
             meta: Meta {
                 title: String::new(),
@@ -347,7 +393,7 @@ mod tests {
                 title: "Experience".into(),
                 body,
             }],
-            theme: Theme::default(),
+            theme,
         }
     }
 
@@ -359,25 +405,36 @@ mod tests {
         }
     }
 
-    /// Kind, text (tabs shown), keep-next and flush of every paragraph.
+    fn planned(doc: &Document) -> Vec<Para> {
+        let d = Design::natural(&doc.theme);
+        let e = Estimate::new(doc, FaceSet::One(resume_document::Face::Carlito));
+        plan(doc, &d, &e)
+    }
+
+    /// Kind, text (tabs shown), keep-next and whether the space above is
+    /// the style's.
     fn rows(doc: &Document) -> Vec<(Kind, String, bool, bool)> {
-        plan(doc)
+        planned(doc)
             .iter()
-            .map(|p| (p.kind, p.plain(), p.keep_next, p.flush))
+            .map(|p| (p.kind, p.plain(), p.keep_next, p.before.is_none()))
             .collect()
     }
 
-    #[test]
-    fn entries_are_rows_with_the_right_side_after_a_tab() {
-        let mut job = entry("Acme");
-        job.dates = Some(DateRange {
-            start: Some(DatePoint {
-                display: "2020".into(),
-                iso: None,
-            }),
-            end: None,
+    fn range(start: &str, end: &str) -> DateRange {
+        let point = |s: &str| DatePoint {
+            display: s.into(),
+            iso: None,
+        };
+        DateRange {
+            start: Some(point(start)),
+            end: Some(point(end)),
             separator: " – ".into(),
-        });
+        }
+    }
+
+    fn job() -> Entry {
+        let mut job = entry("Acme");
+        job.dates = Some(range("2020", "2021"));
         job.location = Some("Paris".into());
         job.lines = vec![
             Line {
@@ -393,45 +450,87 @@ mod tests {
         let mut role = entry("Lead");
         role.bullets = vec![Text::plain("Led.")];
         job.roles = vec![role];
+        job
+    }
+
+    #[test]
+    fn dates_right_then_place_one_per_row() {
         let d = doc(
             header(vec![]),
-            SectionBody::Entries(vec![job, entry("Next")]),
+            SectionBody::Entries(vec![job(), entry("Next")]),
+            Theme::classic(),
         );
         assert_eq!(
             rows(&d),
             [
-                (Kind::Name, "Ada Lovelace".into(), false, false),
-                (Kind::Headline, "Analyst".into(), false, false),
-                (Kind::SectionTitle, "Experience".into(), true, false),
-                (Kind::EntryHeading, "Acme\t2020".into(), true, true),
-                (Kind::EntryLine, "Engineer\tParis".into(), true, false),
-                (Kind::EntryLine, "Rust, C".into(), true, false),
-                (Kind::Bullet, "Built things.".into(), false, false),
-                (Kind::RoleHeading, "Lead".into(), true, false),
-                (Kind::Bullet, "Led.".into(), false, false),
+                (Kind::Name, "Ada Lovelace".into(), false, true),
+                (Kind::Headline, "Analyst".into(), false, true),
+                (Kind::SectionTitle, "Experience".into(), true, true),
+                (Kind::EntryHeading, "Acme\t2020 – 2021".into(), true, false),
+                (Kind::EntryLine, "Engineer\tParis".into(), true, true),
+                (Kind::EntryLine, "Rust, C".into(), true, true),
+                (Kind::EntryBullet, "Built things.".into(), false, false),
+                (Kind::RoleHeading, "Lead".into(), true, true),
+                (Kind::EntryBullet, "Led.".into(), false, false),
                 // Nothing follows this heading inside its entry.
-                (Kind::EntryHeading, "Next".into(), false, false),
+                (Kind::EntryHeading, "Next".into(), false, true),
             ]
         );
-        let p = plan(&d);
-        // Plain titles are bold as a whole; keywords are muted italics.
-        let Piece::Run(title) = &p[3].pieces[0] else {
-            panic!("a run")
-        };
-        assert!(title.bold);
+        // Keywords are set in their own role; the dates in the date role.
+        let p = planned(&d);
+        let design = Design::natural(&d.theme);
         let Piece::Run(keywords) = &p[5].pieces[0] else {
             panic!("a run")
         };
-        assert!(keywords.italic && keywords.muted);
+        assert!(keywords.italic && keywords.look == Some(design.keywords));
+        let Piece::Run(dates) = &p[3].pieces[2] else {
+            panic!("a run")
+        };
+        assert_eq!(dates.look, Some(design.date));
     }
 
     #[test]
-    fn a_title_with_strong_text_keeps_its_own_emphasis() {
+    fn dates_left_stand_in_the_column_before_a_tab() {
+        let mut theme = Theme::builtin("timeline").unwrap();
+        theme.entries.date_column = 200.0;
+        let d = doc(
+            header(vec![]),
+            SectionBody::Entries(vec![job()]),
+            theme.clone(),
+        );
+        let texts: Vec<String> = planned(&d)[3..].iter().map(Para::plain).collect();
+        assert_eq!(
+            texts,
+            [
+                "2020 – 2021\tAcme\tParis",
+                "\tEngineer",
+                "\tRust, C",
+                "Built things.",
+                "\tLead",
+                "Led."
+            ]
+        );
+        // A date wider than its column breaks after the separator, and a
+        // row of its own holds the rest when the entry has no more rows.
+        theme.entries.date_column = 36.0;
+        let mut long = entry("Acme");
+        long.dates = Some(range("September 2020", "December 2021"));
+        let d = doc(header(vec![]), SectionBody::Entries(vec![long]), theme);
+        let texts: Vec<String> = planned(&d)[3..].iter().map(Para::plain).collect();
+        assert_eq!(texts, ["September 2020 –\tAcme", "December 2021\t"]);
+    }
+
+    #[test]
+    fn strong_spans_keep_their_own_emphasis() {
         let mut e = entry("");
         e.title = Text {
             spans: vec![Span::strong("Acme"), Span::plain(" Engineer")],
         };
-        let p = plan(&doc(header(vec![]), SectionBody::Entries(vec![e])));
+        let p = planned(&doc(
+            header(vec![]),
+            SectionBody::Entries(vec![e]),
+            Theme::classic(),
+        ));
         let bold: Vec<bool> = p[3]
             .pieces
             .iter()
@@ -470,25 +569,23 @@ mod tests {
                 contact(ContactKind::Location, "London", "Location", None),
             ]),
             SectionBody::List(vec![]),
+            Theme::builtin("compact").unwrap(),
         );
-        let p = plan(&d);
+        let p = planned(&d);
         assert_eq!(p[2].kind, Kind::Contacts);
         assert_eq!(
             p[2].plain(),
-            "a@b.c • GitHub ada • linkedin.com/in/ada • London"
+            "a@b.c | GitHub ada | linkedin.com/in/ada | London"
         );
-        let links: Vec<(&str, bool)> = p[2]
+        let links: Vec<&str> = p[2]
             .pieces
             .iter()
             .filter_map(|piece| match piece {
-                Piece::Run(r) => r.link.as_deref().map(|l| (l, r.plain_link)),
+                Piece::Run(r) => r.link.as_deref(),
                 Piece::Tab => None,
             })
             .collect();
-        assert_eq!(
-            links,
-            [("mailto:a@b.c", true), ("https://github.com/ada", true)]
-        );
+        assert_eq!(links, ["mailto:a@b.c", "https://github.com/ada"]);
     }
 
     #[test]
@@ -499,14 +596,15 @@ mod tests {
                 Text::plain("one\ttwo\nthree\u{7}"),
                 Text::plain("last"),
             ]),
+            Theme::classic(),
         );
-        let p = plan(&d);
-        let body: Vec<(&str, bool)> = p[3..]
-            .iter()
-            .map(|p| (p.kind, p.gap_after))
-            .map(|(k, gap)| (if k == Kind::Paragraph { "p" } else { "?" }, gap))
-            .collect();
-        assert_eq!(body, [("p", true), ("p", false)]);
+        let p = planned(&d);
+        let gap = Design::natural(&d.theme).gaps.paragraph;
+        let body: Vec<(Kind, Option<f32>)> = p[3..].iter().map(|p| (p.kind, p.before)).collect();
+        assert_eq!(
+            body,
+            [(Kind::Paragraph, None), (Kind::Paragraph, Some(gap))]
+        );
         assert_eq!(p[3].plain(), "one two three");
     }
 }

@@ -1,17 +1,21 @@
-//! `word/styles.xml`: the named styles the body refers to.
+//! `word/styles.xml` and `word/fontTable.xml`: the named styles the body
+//! refers to, each set from one role of the resolved [`Design`].
 //!
 //! docx-rs always writes a bare `Normal` style of its own, cannot mark a style
 //! as the default and writes style properties out of schema order, so this
 //! part is written here instead. The style ids and names are Word's built-in
 //! ones (`Title`, `heading 1`, `List Bullet`, `Hyperlink`, …): Word shows them
-//! in its style gallery and résumé parsers look for them by name.
+//! in its style gallery and résumé parsers look for them by name. The look
+//! lives in the styles, so the body's paragraphs carry little direct
+//! formatting.
 
 use std::io;
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, Event};
+use resume_document::{Align, Case, DatesAt, Design, TextStyle, WordFont};
 
-use crate::metrics::{Metrics, RULE_SIZE, RULE_SPACE};
+use crate::units::{Border, TitleBox, half_points, hex, twips};
 
 /// Style ids used by the body.
 pub(crate) const TITLE: &str = "Title";
@@ -27,9 +31,11 @@ pub(crate) const HYPERLINK: &str = "Hyperlink";
 /// The numbering instance bullets use. docx-rs writes its own numbering
 /// definition with id 1 into every package, so ours starts at 2.
 pub(crate) const BULLET_NUM_ID: usize = 2;
+/// The numbering instance of bullets under entries when dates stand in a
+/// column on the left: the same bullets, indented past the column.
+pub(crate) const ENTRY_BULLET_NUM_ID: usize = 3;
 
-/// The body face, and the face Word and LibreOffice use for code spans.
-pub(crate) const FONT: &str = "Calibri";
+/// The face Word and LibreOffice use for code spans.
 pub(crate) const MONO_FONT: &str = "Consolas";
 
 pub(crate) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -45,6 +51,9 @@ pub(crate) fn part_writer() -> io::Result<Writer<Vec<u8>>> {
     Ok(w)
 }
 
+/// A tab stop: its alignment (`left`, `right`) and position in twips.
+type TabStop = (&'static str, u32);
+
 /// Paragraph properties, written in the order the schema requires.
 #[derive(Debug, Default)]
 struct PPr {
@@ -52,17 +61,22 @@ struct PPr {
     /// Never leave a single line of a paragraph alone on a page.
     widow_control: bool,
     num_id: Option<usize>,
-    /// Colour, width in eighths of a point and distance from the text in points.
-    bottom_border: Option<(String, u32, u32)>,
-    /// Right-aligned tab stop position in twips.
-    right_tab: Option<u32>,
+    top_border: Option<Border>,
+    left_border: Option<Border>,
+    bottom_border: Option<Border>,
+    right_border: Option<Border>,
+    /// Shading fill, `RRGGBB`.
+    fill: Option<String>,
+    tabs: Vec<TabStop>,
     before: Option<u32>,
     after: Option<u32>,
     /// Line height in twips, exactly: Word's "single" spacing depends on the
-    /// face, the theme's leading does not.
+    /// face, the design's line heights do not.
     line: Option<u32>,
     /// Left indent and hanging indent in twips.
     indent: Option<(u32, u32)>,
+    /// Right indent in twips.
+    right_indent: Option<u32>,
     center: bool,
     outline_level: Option<u8>,
 }
@@ -73,11 +87,31 @@ struct RPr {
     font: Option<&'static str>,
     bold: bool,
     italic: bool,
+    /// `w:caps`: shown in capitals, stored as written, so parsers and
+    /// copied text keep the source's letters.
+    caps: bool,
+    /// `w:smallCaps`, stored as written likewise.
+    small_caps: bool,
     color: Option<String>,
     /// Size in half-points.
     size: Option<usize>,
-    underline: bool,
+    underline: Option<bool>,
     language: Option<String>,
+}
+
+impl RPr {
+    /// A role of the design: its size, colour, weight, slant and case.
+    fn role(t: &TextStyle) -> RPr {
+        RPr {
+            bold: t.bold,
+            italic: t.italic,
+            caps: t.case == Case::Upper,
+            small_caps: t.case == Case::SmallCaps,
+            color: Some(hex(t.color)),
+            size: Some(half_points(t.size)),
+            ..RPr::default()
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -109,13 +143,13 @@ impl Style {
     }
 }
 
-/// The styles of a résumé laid out with `m`.
-fn styles(m: &Metrics) -> Vec<Style> {
+/// The styles of a résumé laid out with `d`.
+fn styles(d: &Design) -> Vec<Style> {
     let mut normal = Style::paragraph("Normal", "Normal");
     normal.default = true;
     normal.based_on = None;
     normal.next = None;
-    normal.rpr.color = Some(m.text.clone());
+    normal.rpr.color = Some(hex(d.body.color));
 
     let default_font = Style {
         character: true,
@@ -129,73 +163,94 @@ fn styles(m: &Metrics) -> Vec<Style> {
         rpr: RPr::default(),
     };
 
-    // The name: large, bold and in the accent colour, centred like the PDF's.
+    let header_center = d.header_align == Align::Center;
+
     let mut title = Style::paragraph(TITLE, "Title");
     title.next = Some(SUBTITLE);
     title.ui_priority = Some(10);
-    title.ppr.center = true;
-    title.ppr.after = Some(0);
-    title.ppr.line = Some(m.name_line);
-    title.rpr.bold = true;
-    title.rpr.color = Some(m.accent.clone());
-    title.rpr.size = Some(m.name_size);
+    title.ppr.center = header_center;
+    title.ppr.line = Some(twips(d.name.line));
+    title.rpr = RPr::role(&d.name);
 
     let mut subtitle = Style::paragraph(SUBTITLE, "Subtitle");
     subtitle.ui_priority = Some(11);
-    subtitle.ppr.center = true;
-    subtitle.rpr.color = Some(m.muted.clone());
-    subtitle.rpr.size = Some(m.headline_size);
-    subtitle.ppr.line = Some(m.headline_line);
+    subtitle.ppr.center = header_center;
+    subtitle.ppr.line = Some(twips(d.headline.line));
+    subtitle.rpr = RPr::role(&d.headline);
 
     let mut contacts = Style::paragraph(CONTACTS, "Contact Info");
-    contacts.ppr.center = true;
-    contacts.ppr.before = Some(m.contacts_before);
+    contacts.ppr.center = header_center;
+    contacts.ppr.before = Some(twips(d.gaps.after_name));
+    contacts.ppr.line = Some(twips(d.contact.line));
+    contacts.rpr = RPr::role(&d.contact);
 
-    // Section titles: one level for every section, as written (title case,
-    // as in the PDF and the HTML), bold in the accent colour over a rule,
-    // kept on the page of the text they introduce.
+    // Section titles: one level for every section, the words as written
+    // (capitals and small capitals are the font's business), kept on the
+    // page of the text they introduce.
+    let tb = TitleBox::new(d);
     let mut h1 = Style::paragraph(HEADING_1, "heading 1");
     h1.ui_priority = Some(9);
     h1.ppr.keep_next = true;
-    h1.ppr.bottom_border = Some((m.rule.clone(), RULE_SIZE, RULE_SPACE));
-    h1.ppr.before = Some(m.section_before);
-    h1.ppr.after = Some(m.section_after);
+    h1.ppr.top_border = tb.top.clone();
+    h1.ppr.bottom_border = tb.bottom.clone();
+    h1.ppr.left_border = tb.sides.clone();
+    h1.ppr.right_border = tb.sides.clone();
+    h1.ppr.fill = tb.fill.clone();
+    h1.ppr.before = Some(tb.before);
+    h1.ppr.after = Some(tb.after);
+    h1.ppr.line = Some(twips(d.section_title.line));
+    if tb.inset() > 0 {
+        h1.ppr.indent = Some((tb.inset(), 0));
+        h1.ppr.right_indent = Some(tb.inset());
+    }
+    h1.ppr.center = d.title_align == Align::Center;
     h1.ppr.outline_level = Some(0);
-    h1.ppr.line = Some(m.section_line);
-    h1.rpr.bold = true;
-    h1.rpr.color = Some(m.accent.clone());
-    h1.rpr.size = Some(m.section_size);
+    h1.rpr = RPr::role(&d.section_title);
 
-    // Entry headings: body-sized, with the dates on a right tab stop at the
-    // right margin. Emphasis comes from the runs, so a heading can be bold
-    // only where its text is strong.
+    // Entry rows: the text on the left, what stands on the right on a right
+    // tab stop at the margin. With dates in a column on the left, each row
+    // hangs: the dates start at the margin, a tab reaches the entry's
+    // column, and wrapped lines return to that column, not to the margin.
+    let measure = twips(d.measure);
+    let indent = twips(d.columns.indent());
+    let (row_indent, row_tabs) = match d.columns.dates {
+        DatesAt::Right => (None, vec![("right", measure)]),
+        DatesAt::Left => (
+            Some((indent, indent)),
+            vec![("left", indent), ("right", measure)],
+        ),
+    };
     let mut h2 = Style::paragraph(HEADING_2, "heading 2");
     h2.ui_priority = Some(9);
-    h2.ppr.right_tab = Some(m.text_width);
-    h2.ppr.before = Some(m.entry_before);
+    h2.ppr.tabs = row_tabs.clone();
+    h2.ppr.indent = row_indent;
+    h2.ppr.before = Some(twips(d.gaps.entry));
+    h2.ppr.line = Some(twips(d.body.line));
     h2.ppr.outline_level = Some(1);
+    h2.rpr = RPr::role(&d.entry_title);
 
     let mut h3 = Style::paragraph(HEADING_3, "heading 3");
     h3.based_on = Some(HEADING_2);
     h3.ui_priority = Some(9);
-    h3.ppr.before = Some(m.role_before);
+    h3.ppr.before = Some(twips(d.gaps.role));
     h3.ppr.outline_level = Some(2);
 
-    // The rows under an entry heading: subtitle or keywords with the
-    // location on the same right tab stop.
     let mut line = Style::paragraph(ENTRY_LINE, "Entry Line");
-    line.ppr.right_tab = Some(m.text_width);
+    line.ppr.tabs = row_tabs;
+    line.ppr.indent = row_indent;
 
+    let bullet_indent = twips(d.bullet_indent);
     let mut list = Style::paragraph("ListParagraph", "List Paragraph");
     list.ui_priority = Some(34);
-    list.ppr.indent = Some((m.bullet_indent, 0));
+    list.ppr.indent = Some((bullet_indent, 0));
 
+    // The bullet hangs in the design's indent, at the margin.
     let mut bullet = Style::paragraph(LIST_BULLET, "List Bullet");
     bullet.based_on = Some("ListParagraph");
     bullet.next = Some(LIST_BULLET);
     bullet.ppr.num_id = Some(BULLET_NUM_ID);
-    bullet.ppr.before = Some(m.item_before);
-    bullet.ppr.indent = Some((m.bullet_indent, m.bullet_hang));
+    bullet.ppr.before = Some(twips(d.gaps.bullet));
+    bullet.ppr.indent = Some((bullet_indent, bullet_indent));
 
     let mut link = Style {
         character: true,
@@ -208,8 +263,8 @@ fn styles(m: &Metrics) -> Vec<Style> {
         ppr: PPr::default(),
         rpr: RPr::default(),
     };
-    link.rpr.color = Some(m.link.clone());
-    link.rpr.underline = true;
+    link.rpr.color = Some(hex(d.link_color));
+    link.rpr.underline = Some(d.link_underline);
 
     vec![
         normal,
@@ -227,16 +282,16 @@ fn styles(m: &Metrics) -> Vec<Style> {
     ]
 }
 
-/// `word/styles.xml` for metrics `m` and a document in `language`.
-pub(crate) fn styles_xml(m: &Metrics, language: &str) -> io::Result<Vec<u8>> {
+/// `word/styles.xml` for design `d` and a document in `language`.
+pub(crate) fn styles_xml(d: &Design, language: &str) -> io::Result<Vec<u8>> {
     let mut w = part_writer()?;
     w.create_element("w:styles")
         .with_attribute(("xmlns:w", W_NS))
         .write_inner_content(|w| {
             w.create_element("w:docDefaults").write_inner_content(|w| {
                 let rpr = RPr {
-                    font: Some(FONT),
-                    size: Some(m.body_size),
+                    font: Some(d.word_font.name()),
+                    size: Some(half_points(d.body.size)),
                     language: Some(language.to_owned()),
                     ..RPr::default()
                 };
@@ -245,14 +300,14 @@ pub(crate) fn styles_xml(m: &Metrics, language: &str) -> io::Result<Vec<u8>> {
                 let ppr = PPr {
                     widow_control: true,
                     after: Some(0),
-                    line: Some(m.line),
+                    line: Some(twips(d.body.line)),
                     ..PPr::default()
                 };
                 w.create_element("w:pPrDefault")
                     .write_inner_content(|w| write_ppr(w, &ppr))?;
                 Ok(())
             })?;
-            for style in styles(m) {
+            for style in styles(d) {
                 write_style(w, &style)?;
             }
             Ok(())
@@ -310,6 +365,16 @@ fn write_style(w: &mut Writer<Vec<u8>>, s: &Style) -> io::Result<()> {
     Ok(())
 }
 
+fn write_border(w: &mut Writer<Vec<u8>>, side: &str, b: &Border) -> io::Result<()> {
+    w.create_element(side)
+        .with_attribute(("w:val", "single"))
+        .with_attribute(("w:sz", b.size.to_string().as_str()))
+        .with_attribute(("w:space", b.space.to_string().as_str()))
+        .with_attribute(("w:color", b.color.as_str()))
+        .write_empty()?;
+    Ok(())
+}
+
 fn write_ppr(w: &mut Writer<Vec<u8>>, p: &PPr) -> io::Result<()> {
     w.create_element("w:pPr").write_inner_content(|w| {
         if p.keep_next {
@@ -325,23 +390,38 @@ fn write_ppr(w: &mut Writer<Vec<u8>>, p: &PPr) -> io::Result<()> {
                 Ok(())
             })?;
         }
-        if let Some((color, size, space)) = &p.bottom_border {
+        // CT_PBdr is a sequence: top, left, bottom, right.
+        let borders = [
+            ("w:top", &p.top_border),
+            ("w:left", &p.left_border),
+            ("w:bottom", &p.bottom_border),
+            ("w:right", &p.right_border),
+        ];
+        if borders.iter().any(|(_, b)| b.is_some()) {
             w.create_element("w:pBdr").write_inner_content(|w| {
-                w.create_element("w:bottom")
-                    .with_attribute(("w:val", "single"))
-                    .with_attribute(("w:sz", size.to_string().as_str()))
-                    .with_attribute(("w:space", space.to_string().as_str()))
-                    .with_attribute(("w:color", color.as_str()))
-                    .write_empty()?;
+                for (side, b) in borders {
+                    if let Some(b) = b {
+                        write_border(w, side, b)?;
+                    }
+                }
                 Ok(())
             })?;
         }
-        if let Some(pos) = p.right_tab {
+        if let Some(fill) = &p.fill {
+            w.create_element("w:shd")
+                .with_attribute(("w:val", "clear"))
+                .with_attribute(("w:color", "auto"))
+                .with_attribute(("w:fill", fill.as_str()))
+                .write_empty()?;
+        }
+        if !p.tabs.is_empty() {
             w.create_element("w:tabs").write_inner_content(|w| {
-                w.create_element("w:tab")
-                    .with_attribute(("w:val", "right"))
-                    .with_attribute(("w:pos", pos.to_string().as_str()))
-                    .write_empty()?;
+                for (align, pos) in &p.tabs {
+                    w.create_element("w:tab")
+                        .with_attribute(("w:val", *align))
+                        .with_attribute(("w:pos", pos.to_string().as_str()))
+                        .write_empty()?;
+                }
                 Ok(())
             })?;
         }
@@ -360,11 +440,17 @@ fn write_ppr(w: &mut Writer<Vec<u8>>, p: &PPr) -> io::Result<()> {
             }
             el.write_empty()?;
         }
-        if let Some((left, hanging)) = p.indent {
-            w.create_element("w:ind")
-                .with_attribute(("w:left", left.to_string().as_str()))
-                .with_attribute(("w:hanging", hanging.to_string().as_str()))
-                .write_empty()?;
+        if p.indent.is_some() || p.right_indent.is_some() {
+            let mut el = w.create_element("w:ind");
+            if let Some((left, hanging)) = p.indent {
+                el = el
+                    .with_attribute(("w:left", left.to_string().as_str()))
+                    .with_attribute(("w:hanging", hanging.to_string().as_str()));
+            }
+            if let Some(right) = p.right_indent {
+                el = el.with_attribute(("w:right", right.to_string().as_str()));
+            }
+            el.write_empty()?;
         }
         if p.center {
             val(w, "w:jc", "center")?;
@@ -395,6 +481,12 @@ fn write_rpr(w: &mut Writer<Vec<u8>>, r: &RPr) -> io::Result<()> {
             flag(w, "w:i")?;
             flag(w, "w:iCs")?;
         }
+        if r.caps {
+            flag(w, "w:caps")?;
+        }
+        if r.small_caps {
+            flag(w, "w:smallCaps")?;
+        }
         if let Some(color) = &r.color {
             val(w, "w:color", color)?;
         }
@@ -402,8 +494,8 @@ fn write_rpr(w: &mut Writer<Vec<u8>>, r: &RPr) -> io::Result<()> {
             val(w, "w:sz", &size.to_string())?;
             val(w, "w:szCs", &size.to_string())?;
         }
-        if r.underline {
-            val(w, "w:u", "single")?;
+        if let Some(underline) = r.underline {
+            val(w, "w:u", if underline { "single" } else { "none" })?;
         }
         if let Some(lang) = &r.language {
             val(w, "w:lang", lang)?;
@@ -413,16 +505,30 @@ fn write_rpr(w: &mut Writer<Vec<u8>>, r: &RPr) -> io::Result<()> {
     Ok(())
 }
 
-/// `word/fontTable.xml`: the faces the document uses, with Carlito named as
-/// Calibri's alternative. Carlito has Calibri's metrics, so where Calibri is
-/// missing (LibreOffice on Linux) lines break in the same places.
-pub(crate) fn font_table_xml() -> io::Result<Vec<u8>> {
+/// What the font table says of a Word font: its metric-compatible twin as
+/// the alternative name, its PANOSE classification, family and pitch, so
+/// that a reader without the font picks the twin and breaks lines in the
+/// same places.
+fn font_entry(font: WordFont) -> (&'static str, &'static str, &'static str, &'static str) {
+    let (twin, _package) = font.twin();
+    match font {
+        WordFont::Calibri => (font.name(), twin, "020F0502020204030204", "swiss"),
+        WordFont::Cambria => (font.name(), twin, "02040503050406030204", "roman"),
+        WordFont::Arial => (font.name(), twin, "020B0604020202020204", "swiss"),
+        WordFont::TimesNewRoman => (font.name(), twin, "02020603050405020304", "roman"),
+    }
+}
+
+/// `word/fontTable.xml`: the design's Word font and the code face, each
+/// with its metric twin named as the alternative.
+pub(crate) fn font_table_xml(font: WordFont) -> io::Result<Vec<u8>> {
     let mut w = part_writer()?;
     w.create_element("w:fonts")
         .with_attribute(("xmlns:w", W_NS))
         .write_inner_content(|w| {
+            let (name, alt, panose, family) = font_entry(font);
             let faces = [
-                (FONT, "Carlito", "020F0502020204030204", "swiss", "variable"),
+                (name, alt, panose, family, "variable"),
                 (
                     MONO_FONT,
                     "Liberation Mono",

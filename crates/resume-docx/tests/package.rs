@@ -5,10 +5,10 @@ mod common;
 
 use common::ooxml::{El, parse, part, subsequence, tokens, unzip};
 use resume_document::{
-    Contact, ContactKind, Document, Entry, Header, Line, LineKind, Margins, Meta, Paper, Section,
-    SectionBody, Span, Text, Theme,
+    Contact, ContactKind, Document, Entry, Format, Header, Line, LineKind, Margins, Meta, Note,
+    Paper, Section, SectionBody, Shared, Span, Text, Theme,
 };
-use resume_docx::{DocxError, DocxOptions, docx, docx_with_report};
+use resume_docx::{Docx, DocxError, DocxOptions, docx, docx_with_report};
 
 const EPOCH: i64 = 1_700_000_000;
 
@@ -696,8 +696,15 @@ fn fitting_tightens_until_the_estimate_fits() {
             .to_owned();
         sz.parse::<u32>().unwrap()
     };
+    let notes = |out: &resume_docx::DocxOutput| -> Vec<String> {
+        out.notes.iter().map(ToString::to_string).collect()
+    };
     let loose = docx_with_report(&doc, &DocxOptions::default()).unwrap();
     assert!(loose.notes.is_empty());
+    assert_eq!(
+        loose.pages, 2,
+        "the seed takes two pages as the theme sets it"
+    );
     let one = docx_with_report(
         &doc,
         &DocxOptions {
@@ -706,18 +713,19 @@ fn fitting_tightens_until_the_estimate_fits() {
         },
     )
     .unwrap();
-    assert_eq!(one.notes.len(), 1, "{:?}", one.notes);
+    assert_eq!(one.pages, 1);
+    let one_notes = notes(&one);
+    assert_eq!(one_notes.len(), 1, "{one_notes:?}");
     assert!(
-        one.notes[0].starts_with("fit-pages 1: spacing tightened"),
-        "{:?}",
-        one.notes
+        one_notes[0].starts_with("fit-pages 1: spacing tightened"),
+        "{one_notes:?}"
     );
+    assert!(matches!(one.notes[0], Note::Fit(_)));
     assert!(one.bytes != loose.bytes, "fitting changed the layout");
     assert!(size(&one.bytes) <= size(&loose.bytes));
     assert!(size(&one.bytes) >= 17, "never below the readable floor");
 
-    // Three more bullet lines than the seed: the body size itself steps
-    // down a half-point (the seed's own quarter-point step rounds away).
+    // Three more bullets than the seed still fit, with less room.
     let mut dense = doc.clone();
     let SectionBody::Entries(jobs) = &mut dense.sections[1].body else {
         panic!("the seed's second section holds jobs");
@@ -727,8 +735,6 @@ fn fitting_tightens_until_the_estimate_fits() {
             "Extra words for one more line of text in this bullet here",
         ));
     }
-    let dense_loose = docx_with_report(&dense, &DocxOptions::default()).unwrap();
-    assert!(dense_loose.notes.is_empty());
     let dense_one = docx_with_report(
         &dense,
         &DocxOptions {
@@ -738,11 +744,11 @@ fn fitting_tightens_until_the_estimate_fits() {
     )
     .unwrap();
     assert!(
-        dense_one.notes[0].starts_with("fit-pages 1: spacing tightened"),
+        notes(&dense_one)[0].starts_with("fit-pages 1: spacing tightened"),
         "{:?}",
         dense_one.notes
     );
-    assert!(size(&dense_one.bytes) < size(&dense_loose.bytes));
+    assert!(size(&dense_one.bytes) <= size(&one.bytes));
     assert!(
         size(&dense_one.bytes) >= 17,
         "never below the readable floor"
@@ -760,7 +766,8 @@ fn fitting_tightens_until_the_estimate_fits() {
     assert!(two.notes.is_empty(), "{:?}", two.notes);
     assert_eq!(two.bytes, loose.bytes);
 
-    // Ten times the content cannot fit one page; all of it is kept.
+    // Ten times the content cannot fit one page; all of it is kept, in the
+    // theme's own layout.
     let mut long = doc.clone();
     for _ in 0..9 {
         long.sections.extend(doc.sections.iter().cloned());
@@ -774,10 +781,11 @@ fn fitting_tightens_until_the_estimate_fits() {
     )
     .unwrap();
     assert!(
-        out.notes[0].contains("cannot fit on 1 page"),
+        notes(&out)[0].contains("cannot fit on 1 page"),
         "{:?}",
         out.notes
     );
+    assert_eq!(size(&out.bytes), size(&loose.bytes));
     let words = tokens(&body(&unzip(&out.bytes)).text());
     subsequence(&common::reading_order(&long), &words).unwrap();
 
@@ -791,4 +799,33 @@ fn fitting_tightens_until_the_estimate_fits() {
         ),
         Err(DocxError::InvalidOption(_))
     ));
+}
+
+#[test]
+fn the_format_interface_renders_the_same_file() {
+    let doc = resume_tests::seed_document();
+    let shared = Shared {
+        timestamp: Some(EPOCH),
+        fit_pages: Some(1),
+        creator: "test".into(),
+    };
+    let out = Docx.render(&doc, &shared).unwrap();
+    assert_eq!(Docx.extension(), "docx");
+    assert!(Docx.paged());
+    let direct = docx_with_report(
+        &doc,
+        &DocxOptions {
+            timestamp: Some(EPOCH),
+            fit_pages: Some(1),
+        },
+    )
+    .unwrap();
+    assert_eq!(out.bytes, direct.bytes);
+    assert_eq!(out.pages, Some(1));
+    assert_eq!(out.notes, direct.notes);
+    let zero = Shared {
+        fit_pages: Some(0),
+        ..shared
+    };
+    assert!(Docx.render(&doc, &zero).is_err());
 }

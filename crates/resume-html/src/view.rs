@@ -9,8 +9,8 @@ use std::collections::HashSet;
 
 use askama::Template;
 use resume_document::{
-    Contact, ContactKind, DatePoint, DateRange, Document, Entry, Line, LineKind, Section,
-    SectionBody, Text,
+    Contact, ContactKind, DatePoint, DateRange, DatesAt, Design, Document, Entry, Line, LineKind,
+    RightKind, Section, SectionBody, Text,
 };
 
 /// The whole page.
@@ -22,8 +22,9 @@ pub(crate) struct Page<'a> {
     pub description: &'a str,
     pub author: &'a str,
     pub keywords: String,
-    /// The stylesheet, rendered from the theme by [`crate::style`]. It holds
-    /// only numbers and colours we format ourselves, never source text.
+    /// The stylesheet, rendered from the design by [`crate::style`]. It
+    /// holds only numbers, colours and names we format ourselves, and the
+    /// fonts' base64, never source text.
     pub css: String,
     pub json_ld: Option<serde_json::Value>,
     pub name: &'a str,
@@ -33,7 +34,12 @@ pub(crate) struct Page<'a> {
 }
 
 impl<'a> Page<'a> {
-    pub fn new(doc: &'a Document, css: String, json_ld: Option<serde_json::Value>) -> Page<'a> {
+    pub fn new(
+        doc: &'a Document,
+        design: &'a Design,
+        css: String,
+        json_ld: Option<serde_json::Value>,
+    ) -> Page<'a> {
         let name = doc.header.name.trim();
         // An empty <title> is invalid HTML, so fall back on the name, and on a
         // word when even that is missing.
@@ -46,7 +52,7 @@ impl<'a> Page<'a> {
             .sections
             .iter()
             .enumerate()
-            .map(|(i, s)| SectionView::new(s, unique_id(&s.id, i, &mut ids)))
+            .map(|(i, s)| SectionView::new(s, unique_id(&s.id, i, &mut ids), design))
             .collect();
         Page {
             lang: html_lang(&doc.meta.language),
@@ -75,7 +81,14 @@ impl<'a> Page<'a> {
                 .contacts
                 .iter()
                 .filter(|c| !c.text.trim().is_empty())
-                .map(ContactView::new)
+                .enumerate()
+                .map(|(i, c)| {
+                    ContactView::new(
+                        c,
+                        (i > 0).then_some(design.separator.as_str()),
+                        design.icons,
+                    )
+                })
                 .collect(),
             sections,
         }
@@ -85,17 +98,20 @@ impl<'a> Page<'a> {
 /// One item of the contact line.
 #[derive(Debug)]
 pub(crate) struct ContactView<'a> {
+    /// The design's separator, before every item but the first.
+    pub sep: Option<&'a str>,
     pub text: &'a str,
     pub href: Option<&'a str>,
     /// A fuller accessible name, e.g. "LinkedIn: wenqingluo", when the
     /// visible text alone would not say what the link is.
     pub aria_label: Option<String>,
-    /// Which inline icon to draw before the text.
-    pub icon: &'static str,
+    /// Which inline icon to draw before the text, when the design has
+    /// icons.
+    pub icon: Option<&'static str>,
 }
 
 impl<'a> ContactView<'a> {
-    fn new(c: &'a Contact) -> ContactView<'a> {
+    fn new(c: &'a Contact, sep: Option<&'a str>, icons: bool) -> ContactView<'a> {
         let text = c.text.trim();
         let label = c.label.trim();
         // The accessible name must contain the visible text (WCAG 2.5.3), so
@@ -105,13 +121,21 @@ impl<'a> ContactView<'a> {
         .then(|| format!("{label}: {text}"));
         let href = c.url.as_deref().and_then(safe_href);
         ContactView {
+            sep,
             text,
             // Only a link gets an accessible name of its own; plain text such
             // as a town reads well as it is.
             aria_label: href.and(aria_label),
             href,
-            icon: icon_for(c.kind, label),
+            icon: icons.then(|| icon_for(c.kind, label)),
         }
+    }
+}
+
+impl ContactView<'_> {
+    /// The icon's name, for the icon macro; "profile" when there is none.
+    pub fn icon_name(&self) -> &'static str {
+        self.icon.unwrap_or("profile")
     }
 }
 
@@ -139,11 +163,14 @@ pub(crate) struct SectionView<'a> {
 }
 
 impl<'a> SectionView<'a> {
-    fn new(s: &'a Section, id: String) -> SectionView<'a> {
+    fn new(s: &'a Section, id: String, design: &Design) -> SectionView<'a> {
         let body = match &s.body {
-            SectionBody::Entries(entries) => {
-                BodyView::Entries(entries.iter().map(|e| EntryView::new(e, 3)).collect())
-            }
+            SectionBody::Entries(entries) => BodyView::Entries(
+                entries
+                    .iter()
+                    .map(|e| EntryView::new(e, 3, design))
+                    .collect(),
+            ),
             SectionBody::Paragraphs(ps) => BodyView::Paragraphs(texts(ps)),
             SectionBody::List(items) => BodyView::List(texts(items)),
         };
@@ -168,6 +195,13 @@ pub(crate) enum BodyView<'a> {
 
 /// One entry, or one role inside an entry. Rendered by its own template so
 /// roles can nest to any depth.
+///
+/// The head follows the design's entry layout: the title and the lines on
+/// the left, one row each; flush right the dates (unless they stand in a
+/// column on the left) and the place, one per row from the first. In the
+/// markup, what stands beside the text (the dates, wherever they stand, and
+/// the place) follows the title when it is one item and the lines when it
+/// is two, which is how the résumé reads aloud and as text.
 #[derive(Debug, Template)]
 #[template(path = "entry.html")]
 pub(crate) struct EntryView<'a> {
@@ -175,66 +209,122 @@ pub(crate) struct EntryView<'a> {
     /// one more for each level of roles, at most 6.
     pub level: u8,
     pub title: Vec<Run<'a>>,
-    pub dates: Vec<DateBit<'a>>,
-    pub location: Option<&'a str>,
-    /// `lines[0]`, set beside the location.
-    pub lead: Option<LineView<'a>>,
+    /// Whether nothing stands beside the title, so it takes the row.
+    pub title_wide: bool,
+    /// Whether the design sets dates in a column; entries without dates
+    /// keep the column empty.
+    pub dated: bool,
+    /// Rows of text on the left: the title and the lines. A date column
+    /// spans them all.
+    pub rows: usize,
+    /// What stands beside the text, read right after the title.
+    pub early: Vec<Beside<'a>>,
+    /// What stands beside the text, read after the lines.
+    pub late: Vec<Beside<'a>>,
     pub lines: Vec<LineView<'a>>,
     pub bullets: Vec<Vec<Run<'a>>>,
     pub roles: Vec<EntryView<'a>>,
 }
 
 impl<'a> EntryView<'a> {
-    fn new(e: &'a Entry, level: u8) -> EntryView<'a> {
-        let mut lines = e
+    fn new(e: &'a Entry, level: u8, design: &Design) -> EntryView<'a> {
+        let layout = design.entry_layout(e);
+        let dates = || e.dates.as_ref().map(date_bits).unwrap_or_default();
+        let mut beside: Vec<Beside<'a>> = layout
+            .column
+            .iter()
+            .map(|_| Beside {
+                slot: "col",
+                content: Right::Dates(dates()),
+            })
+            .collect();
+        beside.extend(
+            layout
+                .right
+                .iter()
+                .enumerate()
+                .map(|(row, (_, kind))| Beside {
+                    slot: if row == 0 { "r1" } else { "r2" },
+                    content: match kind {
+                        RightKind::Dates => Right::Dates(dates()),
+                        RightKind::Place => {
+                            Right::Place(e.location.as_deref().map(str::trim).unwrap_or_default())
+                        }
+                    },
+                }),
+        );
+        let (early, late) = if beside.len() > 1 {
+            (Vec::new(), beside)
+        } else {
+            (beside, Vec::new())
+        };
+        let lines: Vec<LineView<'a>> = e
             .lines
             .iter()
             .filter(|l| !l.text.is_empty())
-            .map(LineView::new);
-        let lead = lines.next();
+            .enumerate()
+            .map(|(i, l)| {
+                let slot = match (i, layout.right.len() > 1) {
+                    (0, true) => "l2",
+                    (0, false) => "l2 wide",
+                    _ => "more wide",
+                };
+                LineView::new(l, slot)
+            })
+            .collect();
         EntryView {
             level,
             title: runs(&e.title),
-            dates: e.dates.as_ref().map(date_bits).unwrap_or_default(),
-            location: e
-                .location
-                .as_deref()
-                .map(str::trim)
-                .filter(|l| !l.is_empty()),
-            lead,
-            lines: lines.collect(),
+            title_wide: layout.right.is_empty(),
+            dated: design.columns.dates == DatesAt::Left,
+            rows: 1 + lines.len(),
+            early,
+            late,
+            lines,
             bullets: texts(&e.bullets),
             roles: e
                 .roles
                 .iter()
-                .map(|r| EntryView::new(r, (level + 1).min(6)))
+                .map(|r| EntryView::new(r, (level + 1).min(6), design))
                 .collect(),
         }
     }
-
-    /// Whether the title has no strong span at all. Such a title is set bold
-    /// as a whole, so every entry heading stands out from the text under it
-    /// however its source marked it up.
-    pub fn title_plain(&self) -> bool {
-        !self.title.iter().flat_map(|r| &r.spans).any(|s| s.strong)
-    }
 }
 
-/// A secondary line with its CSS class.
+/// Dates or a place beside an entry's text.
+#[derive(Debug)]
+pub(crate) struct Beside<'a> {
+    /// Where it stands: `col` in the date column, `r1` right of the
+    /// title, `r2` right of the first line.
+    pub slot: &'static str,
+    pub content: Right<'a>,
+}
+
+/// What stands on the right: a date range or a place.
+#[derive(Debug)]
+pub(crate) enum Right<'a> {
+    Dates(Vec<DateBit<'a>>),
+    Place(&'a str),
+}
+
+/// A secondary line with its CSS classes.
 #[derive(Debug)]
 pub(crate) struct LineView<'a> {
     pub class: &'static str,
+    /// The row, `l2` or `more`, and `wide` when nothing stands on its right.
+    pub slot: &'static str,
     pub text: Vec<Run<'a>>,
 }
 
 impl<'a> LineView<'a> {
-    fn new(l: &'a Line) -> LineView<'a> {
+    fn new(l: &'a Line, slot: &'static str) -> LineView<'a> {
         LineView {
             class: match l.kind {
                 LineKind::Subtitle => "subtitle",
                 LineKind::Keywords => "keywords",
                 LineKind::Detail => "detail",
             },
+            slot,
             text: runs(&l.text),
         }
     }

@@ -1,11 +1,12 @@
-//! The page read back with an HTML parser: its structure, its escaping of
-//! hostile text, its link sanitising and its print fit.
+//! The page read back with an HTML parser: its structure in every built-in
+//! theme, its embedded fonts, its escaping of hostile text, its link
+//! sanitising and its print fit.
 
 mod support;
 
 use resume_document::{
-    Color, Contact, ContactKind, DatePoint, DateRange, Document, Entry, Header, Meta, Section,
-    SectionBody, Span, Text, Theme,
+    Color, Contact, ContactKind, DatePoint, DateRange, Document, Entry, FitNote, Header, HtmlFonts,
+    Meta, Note, Section, SectionBody, Span, Text, Theme,
 };
 use resume_html::{HtmlError, HtmlOptions, html, html_with_report};
 use scraper::{ElementRef, Html, Selector};
@@ -218,7 +219,12 @@ fn the_page_fetches_nothing() {
         .is_empty()
     );
     assert!(attrs(&page, "[src]", "src").is_empty());
-    assert!(!source.contains("@import") && !source.contains("url("));
+    assert!(!source.contains("@import"));
+    // The only URLs in the stylesheet are the embedded fonts.
+    assert_eq!(
+        source.matches("url(").count(),
+        source.matches("url(\"data:font/").count()
+    );
     // The only script is the JSON-LD data block, which never runs.
     assert_eq!(attrs(&page, "script", "type"), ["application/ld+json"]);
 }
@@ -421,15 +427,81 @@ fn roles_nest_one_heading_level_down() {
     assert_eq!(texts(&page, "article article li"), ["Built things."]);
 }
 
+/// The classes of an entry head's children, in reading order.
+fn head_classes(page: &Html) -> Vec<Vec<String>> {
+    all(page, ".head")
+        .iter()
+        .map(|h| {
+            h.child_elements()
+                .map(|c| c.value().attr("class").unwrap_or_default().to_string())
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
-fn a_title_without_emphasis_is_set_bold() {
-    let plain = support::entry(Text::plain("Plain title"));
-    let marked = support::entry(support::text(vec![
-        Span::strong("Org"),
-        Span::plain(" role"),
-    ]));
-    let page = parse(&render(&with_entries(vec![plain, marked])));
-    assert_eq!(attrs(&page, "h3", "class"), ["title plain", "title"]);
+fn head_rows_follow_the_designs_entry_layout() {
+    let mut both = support::entry(Text::plain("Both"));
+    both.dates = support::range(("Jan 2020", "2020-01"), ("Present", None));
+    both.location = Some("Berlin".into());
+    both.lines = vec![
+        resume_document::Line {
+            text: Text::plain("Role"),
+            kind: resume_document::LineKind::Subtitle,
+        },
+        resume_document::Line {
+            text: Text::plain("Tools"),
+            kind: resume_document::LineKind::Keywords,
+        },
+    ];
+    let mut place = support::entry(Text::plain("Place only"));
+    place.location = Some("Paris".into());
+    let mut dates = support::entry(Text::plain("Dates only"));
+    dates.dates = support::range(("Jan 2020", "2020-01"), ("Feb 2020", Some("2020-02")));
+    let doc = with_entries(vec![both, place, dates]);
+    // Dates, then the place, flush right from the first row down; a lone
+    // item is read right after the title, two after the lines.
+    assert_eq!(
+        head_classes(&parse(&render(&doc))),
+        [
+            vec![
+                "title l1",
+                "line subtitle l2",
+                "line keywords more wide",
+                "when r1",
+                "where r2"
+            ],
+            vec!["title l1", "where r1"],
+            vec!["title l1", "when r1"],
+        ]
+    );
+    // With dates in a column, the place stands beside the title and the
+    // column spans the rows of text.
+    let mut timeline = doc.clone();
+    timeline.theme = resume_model::Theme::builtin("timeline").expect("built in");
+    let page = parse(&render(&timeline));
+    assert_eq!(
+        head_classes(&page),
+        [
+            vec![
+                "title l1",
+                "line subtitle l2 wide",
+                "line keywords more wide",
+                "when col",
+                "where r1"
+            ],
+            vec!["title l1", "where r1"],
+            vec!["title l1 wide", "when col"],
+        ]
+    );
+    assert_eq!(
+        texts(&page, "article.dated > .head > p.when.col"),
+        ["Jan 2020 – Present", "Jan 2020 – Feb 2020"]
+    );
+    assert_eq!(
+        attrs(&page, "p.when.col", "style"),
+        ["grid-row: 1 / span 3", "grid-row: 1 / span 1"]
+    );
 }
 
 #[test]
@@ -467,11 +539,20 @@ fn empty_and_degenerate_documents_still_make_a_page() {
     assert!(all(&page, ".contacts a").is_empty());
 }
 
-/// The print rule's root font size, in points.
+/// The body size the print block of the stylesheet sets, in points.
 fn print_size(source: &str) -> f32 {
     let at = source.find("@media print {").expect("print rules");
     let rest = &source[at..];
-    let start = rest.find("font-size: ").expect("print font size") + "font-size: ".len();
+    let start = rest.find("--body-size: ").expect("print body size") + "--body-size: ".len();
+    let end = rest[start..].find("pt").expect("points") + start;
+    rest[start..end].parse().expect("a number")
+}
+
+/// The body size the screen sets, in points: the design's, enlarged.
+fn screen_size(source: &str) -> f32 {
+    let at = source.find(":root {").expect("screen rules");
+    let rest = &source[at..];
+    let start = rest.find("--body-size: ").expect("screen body size") + "--body-size: ".len();
     let end = rest[start..].find("pt").expect("points") + start;
     rest[start..end].parse().expect("a number")
 }
@@ -482,8 +563,10 @@ fn print_fits_the_seed_on_one_page_and_leaves_short_and_long_documents_alone() {
     let natural = seed.theme.body_size;
     let fitted = print_size(&render(&seed));
     assert!((8.5..=natural).contains(&fitted), "{fitted}");
-    // The PDF backend's steps: a quarter point at a time.
+    // The shared fit search's steps: a quarter point at a time.
     assert_eq!((fitted * 4.0).fract(), 0.0, "{fitted}");
+    // The screen keeps the design's own size.
+    assert_eq!(screen_size(&render(&seed)), natural * 1.25);
 
     let unfitted = HtmlOptions {
         fit_pages: None,
@@ -500,9 +583,16 @@ fn print_fits_the_seed_on_one_page_and_leaves_short_and_long_documents_alone() {
     assert_eq!(print_size(&html(&seed, &two).expect("renders")), natural);
 
     let report = html_with_report(&seed, &HtmlOptions::default()).expect("renders");
-    assert_eq!(report.notes.len(), 1);
+    assert_eq!(report.pages, 1);
     assert!(
-        report.notes[0].starts_with("fit-pages 1: printing spacing tightened to"),
+        matches!(
+            report.notes[..],
+            [Note::Fit(FitNote::Tightened {
+                target: 1,
+                pages: 1,
+                ..
+            })]
+        ),
         "{:?}",
         report.notes
     );
@@ -518,38 +608,46 @@ fn print_fits_the_seed_on_one_page_and_leaves_short_and_long_documents_alone() {
     let mut short = seed.clone();
     short.sections.truncate(1);
     assert_eq!(print_size(&render(&short)), natural);
+    let report = html_with_report(&short, &HtmlOptions::default()).expect("renders");
+    assert!(report.notes.is_empty());
 
-    // Three times the content cannot fit one page legibly: the theme's size
-    // stands and the page runs on.
+    // Three times the content cannot fit one page legibly: the design's
+    // size stands and the page runs on.
     let mut long = seed.clone();
     for _ in 0..2 {
         long.sections.extend(seed.sections.iter().cloned());
     }
     let report = html_with_report(&long, &HtmlOptions::default()).expect("renders");
     assert_eq!(print_size(&report.html), natural);
+    assert!(report.pages > 1);
     assert!(
-        report.notes[0].contains("cannot print on 1 sheet"),
+        matches!(
+            report.notes[..],
+            [Note::Fit(FitNote::CannotFit { target: 1, .. })]
+        ),
         "{:?}",
         report.notes
     );
-    let report = html_with_report(&short, &HtmlOptions::default()).expect("renders");
-    assert!(report.notes.is_empty());
 }
 
 #[test]
 fn the_theme_sets_colours_sizes_and_paper() {
     let mut doc = resume_tests::seed_document();
-    doc.theme.accent = Color::rgb(0x8b, 0x1e, 0x3f);
+    doc.theme.colors.accent = Color::rgb(0x8b, 0x1e, 0x3f);
     doc.theme.paper = resume_document::Paper::A4;
     doc.theme.body_size = 10.0;
     doc.theme.name_size = 30.0;
-    let source = render(&doc);
+    let options = HtmlOptions {
+        fit_pages: None,
+        ..HtmlOptions::default()
+    };
+    let source = html(&doc, &options).expect("renders");
     assert!(source.contains("color: #8b1e3f"));
     assert!(source.contains("size: A4;"));
-    assert!(source.contains("font-size: 3rem;"));
+    assert!(source.contains("--name-size: 30pt;"));
 
     // A pale colour would fail contrast on white; it is darkened, not used.
-    doc.theme.muted = Color::rgb(0xbb, 0xbb, 0xbb);
+    doc.theme.colors.muted = Color::rgb(0xbb, 0xbb, 0xbb);
     doc.theme.body_size = f32::NAN;
     doc.theme.leading = f32::INFINITY;
     let source = render(&doc);
@@ -559,8 +657,225 @@ fn the_theme_sets_colours_sizes_and_paper() {
     parse(&source);
 }
 
+/// Heading levels in document order.
+fn heading_levels(page: &Html) -> Vec<u8> {
+    all(page, "h1, h2, h3, h4, h5, h6")
+        .iter()
+        .map(|h| h.value().name().as_bytes()[1] - b'0')
+        .collect()
+}
+
+#[test]
+fn every_theme_gives_a_small_valid_self_contained_page() {
+    for name in resume_model::THEMES {
+        let doc = support::seed_in(name);
+        let out = html_with_report(&doc, &HtmlOptions::default()).expect("renders");
+        let source = &out.html;
+        let page = parse(source);
+        assert_eq!(texts(&page, "h1"), ["Wenqing Luo"], "{name}");
+        let levels = heading_levels(&page);
+        assert_eq!(levels[0], 1, "{name}");
+        assert!(
+            levels.windows(2).all(|w| w[1] <= w[0] + 1),
+            "{name}: {levels:?}"
+        );
+        assert_eq!(
+            texts(&page, "main > section > h2").len(),
+            doc.sections.len(),
+            "{name}"
+        );
+        // Nothing is fetched: every URL is an embedded font.
+        assert!(
+            all(&page, "link, img, iframe, object, embed, base, [src]").is_empty(),
+            "{name}"
+        );
+        let fonts = support::data_uris(source);
+        assert_eq!(source.matches("url(").count(), fonts.len(), "{name}");
+        assert!(!source.contains("@import"), "{name}");
+        // The design embeds its faces: at least regular and bold, each
+        // declared once and cut down to a few kilobytes.
+        assert_eq!(
+            doc.theme.html_fonts,
+            HtmlFonts::Embed,
+            "{name}: the built-in themes embed their fonts"
+        );
+        assert!(fonts.len() >= 2, "{name}: {} faces", fonts.len());
+        for (mime, data) in &fonts {
+            assert!(["font/ttf", "font/otf"].contains(mime), "{name}: {mime}");
+            assert!(data.len() < 40_000, "{name}: a {} byte face", data.len());
+        }
+        let family = if doc.theme.fonts.body.is_serif() {
+            "Libertinus Serif"
+        } else {
+            "Noto Sans"
+        };
+        assert!(
+            source.contains(&format!("font-family: \"{family}\", ")),
+            "{name}: the body is not set in {family} with a fallback"
+        );
+        assert!(
+            source.len() <= 150_000,
+            "{name}: the page is {} bytes",
+            source.len()
+        );
+        assert_eq!(out.pages, 1, "{name}");
+    }
+}
+
+#[test]
+fn the_embedded_faces_draw_every_character_the_page_shows() {
+    use base64::Engine;
+    for name in resume_model::THEMES {
+        let source = render(&support::seed_in(name));
+        let fonts: Vec<Vec<u8>> = support::data_uris(&source)
+            .into_iter()
+            .map(|(_, data)| {
+                base64::engine::general_purpose::STANDARD
+                    .decode(data)
+                    .expect("base64")
+            })
+            .collect();
+        let faces: Vec<ttf_parser::Face<'_>> = fonts
+            .iter()
+            .map(|f| ttf_parser::Face::parse(f, 0).expect("a font the parser reads"))
+            .collect();
+        let page = parse(&source);
+        let body = all(&page, "body")[0];
+        let missing: String = body
+            .text()
+            .flat_map(str::chars)
+            .filter(|c| !c.is_whitespace())
+            .filter(|&c| faces.iter().all(|f| f.glyph_index(c).is_none()))
+            .collect();
+        assert_eq!(missing, "", "{name}");
+    }
+}
+
+#[test]
+fn each_theme_option_reaches_the_stylesheet() {
+    let page = |name: &str| render(&support::seed_in(name));
+    let classic = page("classic");
+    assert!(classic.contains("h2::after {"));
+    assert_eq!(all(&parse(&classic), ".contacts svg").len(), 5);
+
+    let compact = page("compact");
+    assert!(compact.contains("text-transform: uppercase"));
+    assert!(compact.contains("border-bottom: var(--rule-width) solid var(--rule)"));
+    // The list marker is the theme's square bullet.
+    assert!(compact.contains(r#"list-style-type: "\25aa \a0 \a0 ";"#));
+    assert!(all(&parse(&compact), ".contacts svg").is_empty());
+
+    let timeline = page("timeline");
+    assert!(timeline.contains("background: var(--band);"));
+    assert!(timeline.contains("print-color-adjust: exact;"));
+    let timeline = parse(&timeline);
+    // Dates stand in the column, places on the right of the title.
+    assert_eq!(
+        texts(&timeline, "#work .when.col")[0],
+        "Jun 2020 – Dec 2020"
+    );
+    assert!(all(&timeline, ".head > .when.r1").is_empty());
+    assert_eq!(texts(&timeline, "#work .where.r1")[0], "Hangzhou, China");
+
+    // Small capitals come from Libertinus's own, in a face of their own.
+    let traditional = page("traditional");
+    assert!(traditional.contains("font-family: \"Libertinus Serif SC\";"));
+    assert!(traditional.contains("font-family: \"Libertinus Serif SC\", \"Libertinus Serif\", "));
+    assert!(!traditional.contains("font-variant-caps"));
+    assert!(traditional.contains("text-align: center"));
+}
+
+#[test]
+fn system_fonts_embed_nothing_and_name_a_stack_of_the_same_character() {
+    for name in ["classic", "traditional"] {
+        let mut theme = resume_model::Theme::builtin(name).expect("built in");
+        theme.html_fonts = HtmlFonts::System;
+        let doc = support::seed_with(theme);
+        let out = html_with_report(&doc, &HtmlOptions::default()).expect("renders");
+        assert!(!out.html.contains("@font-face"), "{name}");
+        assert!(!out.html.contains("url("), "{name}");
+        assert!(out.html.len() < 40_000, "{name}: {} bytes", out.html.len());
+        assert_eq!(out.pages, 1, "{name}");
+        parse(&out.html);
+    }
+    let mut theme = resume_model::Theme::builtin("traditional").expect("built in");
+    theme.html_fonts = HtmlFonts::System;
+    let source = render(&support::seed_with(theme));
+    assert!(source.contains(r#"font-family: "Times New Roman", Times, "Liberation Serif""#));
+    // Without the embedded small-capital face, the browser makes them.
+    assert!(source.contains("font-variant-caps: small-caps"));
+}
+
+#[test]
+fn links_like_the_text_are_underlined_on_screen_and_as_designed_in_print() {
+    let decorations = |source: &str| {
+        let screen = source
+            .lines()
+            .find(|l| l.starts_with(".contacts a {"))
+            .expect("a contact link rule")
+            .to_string();
+        let print = source
+            .lines()
+            .find(|l| l.trim_start().starts_with("a, .contacts a {"))
+            .expect("a print link rule")
+            .trim()
+            .to_string();
+        (screen, print)
+    };
+    let mut theme = resume_model::Theme::builtin("classic").expect("built in");
+    let (screen, print) = decorations(&render(&support::seed_with(theme.clone())));
+    assert!(screen.contains("text-decoration: none"), "{screen}");
+    assert!(print.contains("text-decoration: none"), "{print}");
+    theme.links = resume_document::LinkStyle::Plain;
+    let (screen, print) = decorations(&render(&support::seed_with(theme.clone())));
+    assert!(screen.contains("text-decoration: underline"), "{screen}");
+    assert!(print.contains("text-decoration: none"), "{print}");
+    theme.links = resume_document::LinkStyle::Underline;
+    let (screen, print) = decorations(&render(&support::seed_with(theme)));
+    assert!(screen.contains("text-decoration: underline"), "{screen}");
+    assert!(print.contains("text-decoration: underline"), "{print}");
+}
+
+/// `page` with every colour replaced by a placeholder.
+fn without_colours(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(at) = rest.find('#') {
+        out.push_str(&rest[..at]);
+        let hex = &rest[at + 1..];
+        if hex.len() >= 6 && hex[..6].bytes().all(|b| b.is_ascii_hexdigit()) {
+            out.push_str("#COLOUR");
+            rest = &hex[6..];
+        } else {
+            out.push('#');
+            rest = hex;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn an_accent_override_changes_only_colours() {
+    for name in resume_model::THEMES {
+        let theme = resume_model::Theme::builtin(name).expect("built in");
+        let mut red = theme.clone();
+        red.colors.accent = Color::rgb(0x9b, 0x1c, 0x31);
+        let before = render(&support::seed_with(theme));
+        let after = render(&support::seed_with(red));
+        assert_eq!(without_colours(&before), without_colours(&after), "{name}");
+        // The accent reaches the page wherever the theme paints with it.
+        if name != "compact" && name != "traditional" {
+            assert_ne!(before, after, "{name}");
+            assert!(after.contains("#9b1c31"), "{name}");
+        }
+    }
+}
+
 #[test]
 fn output_is_deterministic() {
-    let doc = resume_tests::seed_document();
-    assert_eq!(render(&doc), render(&doc));
+    for name in resume_model::THEMES {
+        let doc = support::seed_in(name);
+        assert_eq!(render(&doc), render(&doc), "{name}");
+    }
 }

@@ -84,17 +84,19 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
     }
     let s = &mut r.settings;
     if let Some(n) = o.node("paper") {
-        keyword(cx, n, &join(path, "paper"), Paper::from_name, Paper::NAMES)
-            .map(|v| s.push(Setting::Paper(v)));
+        s.extend(
+            keyword(cx, n, &join(path, "paper"), Paper::from_name, Paper::NAMES)
+                .map(Setting::Paper),
+        );
     }
     if let Some(n) = o.node("margins") {
         margins(cx, n, &join(path, "margins"), s);
     }
-    if let Some(n) = o.node("font") {
-        if let Some(f) = family(cx, n, &join(path, "font")) {
-            for role in [FontRole::Name, FontRole::Headings, FontRole::Body] {
-                s.push(Setting::Font(role, f));
-            }
+    if let Some(n) = o.node("font")
+        && let Some(f) = family(cx, n, &join(path, "font"))
+    {
+        for role in [FontRole::Name, FontRole::Headings, FontRole::Body] {
+            s.push(Setting::Font(role, f));
         }
     }
     if let Some(n) = o.node("fonts") {
@@ -132,14 +134,16 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
         }
     }
     if let Some(n) = o.node("html_fonts") {
-        keyword(
-            cx,
-            n,
-            &join(path, "html_fonts"),
-            HtmlFonts::from_name,
-            HtmlFonts::NAMES,
-        )
-        .map(|v| s.push(Setting::HtmlFonts(v)));
+        s.extend(
+            keyword(
+                cx,
+                n,
+                &join(path, "html_fonts"),
+                HtmlFonts::from_name,
+                HtmlFonts::NAMES,
+            )
+            .map(Setting::HtmlFonts),
+        );
     }
     for (key, role, max) in [
         ("body_size", SizeRole::Body, 24.0),
@@ -148,14 +152,14 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
         ("section_size", SizeRole::Section, 36.0),
         ("detail_size", SizeRole::Detail, 24.0),
     ] {
-        if let Some(n) = o.node(key) {
-            if let Some(v) = length(cx, n, &join(path, key), 4.0, max) {
-                s.push(Setting::Size(role, v));
-            }
+        if let Some(n) = o.node(key)
+            && let Some(v) = length(cx, n, &join(path, key), 4.0, max)
+        {
+            s.push(Setting::Size(role, v));
         }
     }
     if let Some(n) = o.node("leading") {
-        number(cx, n, &join(path, "leading"), 0.9, 3.0).map(|v| s.push(Setting::Leading(v)));
+        s.extend(number(cx, n, &join(path, "leading"), 0.9, 3.0).map(Setting::Leading));
     }
     for (key, role) in [
         ("accent", ColorRole::Accent),
@@ -170,38 +174,44 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
         }
     }
     if let Some(n) = o.node("link_color") {
-        paint(cx, n, &join(path, "link_color"), true).map(|v| s.push(Setting::LinkColor(v)));
+        s.extend(paint(cx, n, &join(path, "link_color"), true).map(Setting::LinkColor));
     }
     if let Some(n) = o.node("rule_color") {
-        paint(cx, n, &join(path, "rule_color"), true).map(|v| s.push(Setting::RuleColor(v)));
+        s.extend(paint(cx, n, &join(path, "rule_color"), true).map(Setting::RuleColor));
     }
     if let Some(n) = o.node("section_titles") {
         let p = join(path, "section_titles");
         if let Some(mut t) = cx.obj(n, &p) {
             let pp = |k: &str| join(&p, k);
             if let Some(n) = t.node("style") {
-                keyword(
-                    cx,
-                    n,
-                    &pp("style"),
-                    TitleStyle::from_name,
-                    TitleStyle::NAMES,
-                )
-                .map(|v| s.push(Setting::TitleStyle(v)));
+                s.extend(
+                    keyword(
+                        cx,
+                        n,
+                        &pp("style"),
+                        TitleStyle::from_name,
+                        TitleStyle::NAMES,
+                    )
+                    .map(Setting::TitleStyle),
+                );
             }
             if let Some(n) = t.node("case") {
-                keyword(cx, n, &pp("case"), Case::from_name, Case::NAMES)
-                    .map(|v| s.push(Setting::TitleCase(v)));
+                s.extend(
+                    keyword(cx, n, &pp("case"), Case::from_name, Case::NAMES)
+                        .map(Setting::TitleCase),
+                );
             }
             if let Some(n) = t.node("align") {
-                keyword(cx, n, &pp("align"), Align::from_name, Align::NAMES)
-                    .map(|v| s.push(Setting::TitleAlign(v)));
+                s.extend(
+                    keyword(cx, n, &pp("align"), Align::from_name, Align::NAMES)
+                        .map(Setting::TitleAlign),
+                );
             }
             if let Some(n) = t.node("color") {
-                paint(cx, n, &pp("color"), true).map(|v| s.push(Setting::TitleColor(v)));
+                s.extend(paint(cx, n, &pp("color"), true).map(Setting::TitleColor));
             }
             if let Some(n) = t.node("bold") {
-                boolean(cx, n, &pp("bold")).map(|v| s.push(Setting::TitleBold(v)));
+                s.extend(boolean(cx, n, &pp("bold")).map(Setting::TitleBold));
             }
             t.finish(cx, &["style", "case", "align", "color", "bold"]);
         }
@@ -211,24 +221,28 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
         if let Some(mut t) = cx.obj(n, &p) {
             let pp = |k: &str| join(&p, k);
             if let Some(n) = t.node("align") {
-                keyword(cx, n, &pp("align"), Align::from_name, Align::NAMES)
-                    .map(|v| s.push(Setting::HeaderAlign(v)));
+                s.extend(
+                    keyword(cx, n, &pp("align"), Align::from_name, Align::NAMES)
+                        .map(Setting::HeaderAlign),
+                );
             }
             if let Some(n) = t.node("name_case") {
-                keyword(cx, n, &pp("name_case"), Case::from_name, Case::NAMES)
-                    .map(|v| s.push(Setting::NameCase(v)));
+                s.extend(
+                    keyword(cx, n, &pp("name_case"), Case::from_name, Case::NAMES)
+                        .map(Setting::NameCase),
+                );
             }
             if let Some(n) = t.node("name_bold") {
-                boolean(cx, n, &pp("name_bold")).map(|v| s.push(Setting::NameBold(v)));
+                s.extend(boolean(cx, n, &pp("name_bold")).map(Setting::NameBold));
             }
             if let Some(n) = t.node("name_color") {
-                paint(cx, n, &pp("name_color"), true).map(|v| s.push(Setting::NameColor(v)));
+                s.extend(paint(cx, n, &pp("name_color"), true).map(Setting::NameColor));
             }
             if let Some(n) = t.node("separator") {
-                glyphs(cx, n, &pp("separator"), 12).map(|v| s.push(Setting::Separator(v)));
+                s.extend(glyphs(cx, n, &pp("separator"), 12).map(Setting::Separator));
             }
             if let Some(n) = t.node("icons") {
-                boolean(cx, n, &pp("icons")).map(|v| s.push(Setting::Icons(v)));
+                s.extend(boolean(cx, n, &pp("icons")).map(Setting::Icons));
             }
             t.finish(
                 cx,
@@ -247,28 +261,30 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
         let p = join(path, "entries");
         if let Some(mut t) = cx.obj(n, &p) {
             if let Some(n) = t.node("dates") {
-                keyword(
-                    cx,
-                    n,
-                    &join(&p, "dates"),
-                    DatesAt::from_name,
-                    DatesAt::NAMES,
-                )
-                .map(|v| s.push(Setting::Dates(v)));
+                s.extend(
+                    keyword(
+                        cx,
+                        n,
+                        &join(&p, "dates"),
+                        DatesAt::from_name,
+                        DatesAt::NAMES,
+                    )
+                    .map(Setting::Dates),
+                );
             }
             if let Some(n) = t.node("date_column") {
-                length(cx, n, &join(&p, "date_column"), 36.0, 200.0)
-                    .map(|v| s.push(Setting::DateColumn(v)));
+                s.extend(
+                    length(cx, n, &join(&p, "date_column"), 36.0, 200.0).map(Setting::DateColumn),
+                );
             }
             t.finish(cx, &["dates", "date_column"]);
         }
     }
     if let Some(n) = o.node("bullet") {
-        glyphs(cx, n, &join(path, "bullet"), 3).map(|v| s.push(Setting::Bullet(v)));
+        s.extend(glyphs(cx, n, &join(path, "bullet"), 3).map(Setting::Bullet));
     }
     if let Some(n) = o.node("bullet_indent") {
-        length(cx, n, &join(path, "bullet_indent"), 0.0, 72.0)
-            .map(|v| s.push(Setting::BulletIndent(v)));
+        s.extend(length(cx, n, &join(path, "bullet_indent"), 0.0, 72.0).map(Setting::BulletIndent));
     }
     if let Some(n) = o.node("spacing") {
         let p = join(path, "spacing");
@@ -280,21 +296,23 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
                 ("bullet", Gap::Bullet),
             ] {
                 if let Some(n) = t.node(key) {
-                    number(cx, n, &join(&p, key), 0.0, 4.0).map(|v| s.push(Setting::Gap(gap, v)));
+                    s.extend(number(cx, n, &join(&p, key), 0.0, 4.0).map(|v| Setting::Gap(gap, v)));
                 }
             }
             t.finish(cx, &["section", "after_title", "entry", "bullet"]);
         }
     }
     if let Some(n) = o.node("links") {
-        keyword(
-            cx,
-            n,
-            &join(path, "links"),
-            LinkStyle::from_name,
-            LinkStyle::NAMES,
-        )
-        .map(|v| s.push(Setting::Links(v)));
+        s.extend(
+            keyword(
+                cx,
+                n,
+                &join(path, "links"),
+                LinkStyle::from_name,
+                LinkStyle::NAMES,
+            )
+            .map(Setting::Links),
+        );
     }
     let mut known: Vec<&str> = KEYS.iter().copied().filter(|k| *k != "theme").collect();
     known.push(name_key);

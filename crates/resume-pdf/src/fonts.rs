@@ -1,52 +1,62 @@
-//! Faces and shaping: the four embedded Noto Sans styles, fallback faces for
-//! characters they lack, and text shaped into positioned glyphs.
+//! Faces and shaping: the bundled families (Noto Sans and Libertinus Serif,
+//! each in four styles), fallback faces for characters they lack, and text
+//! shaped into positioned glyphs, small capitals included.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
+use resume_document::{Family, Note, face_data};
 use rustybuzz::ttf_parser::{self, Tag};
 use rustybuzz::{Direction, Feature, ShapePlan, UnicodeBuffer};
 
 use crate::PdfError;
 
-/// Bold and italic, the two axes a résumé's text varies on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+/// A face of a bundled family: the family, bold and italic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Style {
+    pub family: Family,
     pub bold: bool,
     pub italic: bool,
 }
 
 impl Style {
-    pub const REGULAR: Style = Style {
-        bold: false,
-        italic: false,
-    };
-    pub const BOLD: Style = Style {
-        bold: true,
-        italic: false,
-    };
-    pub const ITALIC: Style = Style {
-        bold: false,
-        italic: true,
-    };
+    pub fn new(family: Family, bold: bool, italic: bool) -> Style {
+        Style {
+            family,
+            bold,
+            italic,
+        }
+    }
 
-    /// The slot of the embedded face for this style.
-    fn slot(self) -> usize {
-        usize::from(self.bold) * 2 + usize::from(self.italic)
+    /// The slot of the bundled face for this style: four per family.
+    pub fn slot(self) -> usize {
+        family_index(self.family) * 4 + usize::from(self.bold) + 2 * usize::from(self.italic)
+    }
+
+    fn with_family(self, family: Family) -> Style {
+        Style { family, ..self }
     }
 }
 
-/// The embedded faces, indexed by [`Style::slot`].
-const EMBEDDED: [&[u8]; 4] = [
-    notosans::REGULAR_TTF,
-    notosans::ITALIC_TTF,
-    notosans::BOLD_TTF,
-    notosans::BOLD_ITALIC_TTF,
-];
+fn family_index(family: Family) -> usize {
+    match family {
+        Family::NotoSans => 0,
+        Family::LibertinusSerif => 1,
+    }
+}
 
-/// Characters that take no space and need no glyph. They are left out of the
-/// shaped text rather than drawn as empty boxes; none of them carries content a
-/// reader or a text extractor needs.
+/// How many bundled faces there are: two families in four styles.
+pub(crate) const BUNDLED: usize = 8;
+
+/// Synthesized small capitals are capitals at this fraction of the size,
+/// about the height of the lower-case letters they stand for.
+pub(crate) const SMALL_CAPS_SCALE: f32 = 0.8;
+
+/// Characters that carry no ink and that PDF text extraction must not see:
+/// soft hyphens, zero-width and bidirectional controls, variation selectors,
+/// byte order marks and C0/C1 controls. Layout skips them; white space and
+/// explicit breaks are handled before, so nothing here is something an
+/// extractor needs.
 pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
@@ -66,25 +76,42 @@ pub(crate) struct FallbackData {
     faces: Vec<(Vec<u8>, u32)>,
     /// The name of each face in `faces`, for notes.
     names: Vec<String>,
-    /// For each character the embedded face of a style lacks, the fallback
-    /// face (index into `faces`) that draws it.
+    /// For each character the face of its style lacks, the face that draws
+    /// it: another bundled face (below [`BUNDLED`]) or a borrowed one
+    /// (`BUNDLED` plus its index in `faces`).
     chosen: BTreeMap<(char, Style), usize>,
 }
 
 impl FallbackData {
-    /// Finds a face for every `(character, style)` pair the embedded faces
-    /// cannot draw, or fails naming the characters nothing can draw.
+    /// Finds a face for every `(character, style)` pair the bundled face of
+    /// that style cannot draw: first the other bundled family in the same
+    /// style, then the caller's database. Fails naming the characters nothing
+    /// can draw.
     pub fn resolve(
         needed: &BTreeSet<(char, Style)>,
         db: Option<&fontdb::Database>,
     ) -> Result<FallbackData, PdfError> {
-        let embedded = embedded()?;
-        let missing: Vec<(char, Style)> = needed
-            .iter()
-            .copied()
-            .filter(|&(c, style)| embedded[style.slot()].face.glyph_index(c).is_none())
-            .collect();
+        let bundled = bundled()?;
         let mut data = FallbackData::default();
+        let mut missing: Vec<(char, Style)> = Vec::new();
+        for &(c, style) in needed {
+            if bundled[style.slot()].face.glyph_index(c).is_some() {
+                continue;
+            }
+            // The other bundled family drawing a bullet or a symbol keeps the
+            // page in the faces it was designed with.
+            let other = Family::ALL
+                .into_iter()
+                .filter(|&f| f != style.family)
+                .map(|f| style.with_family(f).slot())
+                .find(|&slot| bundled[slot].face.glyph_index(c).is_some());
+            match other {
+                Some(slot) => {
+                    data.chosen.insert((c, style), slot);
+                }
+                None => missing.push((c, style)),
+            }
+        }
         if missing.is_empty() {
             return Ok(data);
         }
@@ -164,7 +191,7 @@ impl FallbackData {
                     data.faces.len() - 1
                 }
             };
-            data.chosen.insert((c, style), slot);
+            data.chosen.insert((c, style), BUNDLED + slot);
         }
 
         if unresolved.is_empty() {
@@ -179,24 +206,22 @@ impl FallbackData {
             })
         }
     }
-}
 
-impl FallbackData {
-    /// One note per fallback face: which characters it draws.
-    pub fn notes(&self) -> Vec<String> {
+    /// One note per borrowed face: which characters it draws. Characters
+    /// the other bundled family draws need no note: that face is ours.
+    pub fn notes(&self) -> Vec<Note> {
         (0..self.faces.len())
             .map(|slot| {
                 let chars: BTreeSet<char> = self
                     .chosen
                     .iter()
-                    .filter(|&(_, &s)| s == slot)
+                    .filter(|&(_, &s)| s == BUNDLED + slot)
                     .map(|(&(c, _), _)| c)
                     .collect();
-                let chars: String = chars.into_iter().collect();
-                format!(
-                    "characters missing from Noto Sans taken from {}: {chars}",
-                    self.names[slot]
-                )
+                Note::FontBorrowed {
+                    face: self.names[slot].clone(),
+                    chars: chars.into_iter().collect(),
+                }
             })
             .collect()
     }
@@ -211,7 +236,15 @@ pub(crate) struct FontFace<'a> {
     pub upem: f32,
     /// The PostScript name, reduced to characters a PDF name may hold.
     pub ps_name: String,
+    /// Height of the capitals in em: lines are centred on them.
+    pub cap: f32,
+    /// Distance of an underline's top below the baseline, and its
+    /// thickness, in em.
+    pub underline: (f32, f32),
     plan: ShapePlan,
+    /// The plan with the font's own small capitals turned on, when it has
+    /// them.
+    small_caps: Option<ShapePlan>,
 }
 
 impl std::fmt::Debug for FontFace<'_> {
@@ -241,20 +274,51 @@ impl<'a> FontFace<'a> {
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect::<String>();
+        let cap = ttf
+            .capital_height()
+            .filter(|&c| c > 0)
+            .map(|c| f32::from(c) / upem)
+            .unwrap_or(0.7);
+        let underline = ttf
+            .underline_metrics()
+            .filter(|m| m.thickness > 0)
+            .map(|m| {
+                // The post table gives the centre of the stroke.
+                let thickness = f32::from(m.thickness) / upem;
+                (-f32::from(m.position) / upem - thickness / 2.0, thickness)
+            })
+            .unwrap_or((0.1, 0.05));
         let plan = ShapePlan::new(
             &face,
             Direction::LeftToRight,
             Some(rustybuzz::script::LATIN),
             None,
-            &features(),
+            &features(false),
         );
+        let smcp = Tag::from_bytes(b"smcp");
+        let has_small_caps = ttf
+            .tables()
+            .gsub
+            .is_some_and(|gsub| gsub.features.into_iter().any(|f| f.tag == smcp));
+        let small_caps = has_small_caps.then(|| {
+            ShapePlan::new(
+                &face,
+                Direction::LeftToRight,
+                Some(rustybuzz::script::LATIN),
+                None,
+                &features(true),
+            )
+        });
         Ok(FontFace {
             data,
             index,
             face,
             upem,
             ps_name,
+            cap,
+            underline,
             plan,
+            small_caps,
         })
     }
 
@@ -267,6 +331,11 @@ impl<'a> FontFace<'a> {
             .unwrap_or(0);
         (f32::from(units) * 1000.0 / self.upem).round() as u16
     }
+
+    /// Whether the face has small capitals of its own (`smcp`).
+    pub fn has_small_caps(&self) -> bool {
+        self.small_caps.is_some()
+    }
 }
 
 /// Rounds a length in em to whole thousandths, the unit of PDF glyph
@@ -276,32 +345,46 @@ pub(crate) fn milli(em: f32) -> f32 {
     (em * 1000.0).round() / 1000.0
 }
 
-fn features() -> Vec<Feature> {
-    NO_LIGATURES
+fn features(small_caps: bool) -> Vec<Feature> {
+    let mut out: Vec<Feature> = NO_LIGATURES
         .iter()
         .map(|tag| Feature::new(Tag::from_bytes(tag), 0, ..))
-        .collect()
+        .collect();
+    if small_caps {
+        out.push(Feature::new(Tag::from_bytes(b"smcp"), 1, ..));
+    }
+    out
 }
 
-/// The embedded faces, parsed and given their shape plans once per process:
-/// they never change, and preparing them costs a tenth of a rendering.
-fn embedded() -> Result<&'static [FontFace<'static>], PdfError> {
-    static FACES: OnceLock<Result<Vec<FontFace<'static>>, String>> = OnceLock::new();
+/// The bundled faces, indexed by [`Style::slot`], parsed and given their
+/// shape plans once per process: they never change, and preparing them
+/// costs a tenth of a rendering.
+fn bundled() -> Result<&'static [FontFace<'static>; BUNDLED], PdfError> {
+    static FACES: OnceLock<Result<[FontFace<'static>; BUNDLED], String>> = OnceLock::new();
     FACES
         .get_or_init(|| {
-            EMBEDDED
-                .iter()
-                .map(|data| FontFace::new(data, 0).map_err(|e| e.to_string()))
-                .collect()
+            let mut faces = Vec::with_capacity(BUNDLED);
+            for family in Family::ALL {
+                for slot in 0..4 {
+                    let (bold, italic) = (slot & 1 == 1, slot & 2 == 2);
+                    let face = FontFace::new(face_data(family, bold, italic), 0).map_err(|e| {
+                        format!("the bundled {} is unreadable: {e}", family.display_name())
+                    })?;
+                    faces.push(face);
+                }
+            }
+            faces
+                .try_into()
+                .map_err(|_| "the bundled faces are incomplete".to_string())
         })
-        .as_deref()
-        .map_err(|e| PdfError::Font(format!("embedded Noto Sans is unreadable: {e}")))
+        .as_ref()
+        .map_err(|e| PdfError::Font(e.clone()))
 }
 
-/// All faces of one rendering: the embedded four, then the fallbacks.
+/// All faces of one rendering: the bundled eight, then the borrowed ones.
 #[derive(Debug)]
 pub(crate) struct Fonts<'a> {
-    embedded: &'static [FontFace<'static>],
+    bundled: &'static [FontFace<'static>; BUNDLED],
     fallback: Vec<FontFace<'a>>,
     chosen: &'a BTreeMap<(char, Style), usize>,
 }
@@ -322,15 +405,27 @@ pub(crate) struct Glyph {
     pub run: u16,
     /// Whether the glyph stands for white space (it may hang at a line end).
     pub space: bool,
-    /// The one character this glyph stands for, when the glyph is the one
-    /// the font's character map gives it: such glyphs can be written as text.
+    /// The one character this glyph stands for, when the font's character
+    /// map gives the glyph for it (for a synthesized small capital, the map
+    /// of its capital): such glyphs can be written as text.
     pub simple: Option<char>,
+    /// A synthesized small capital: a capital set at [`SMALL_CAPS_SCALE`]
+    /// of the size, standing for a lower-case letter. Its advance is already
+    /// scaled.
+    pub small: bool,
+}
+
+impl Glyph {
+    /// The size this glyph is drawn at, as a fraction of its line's size.
+    pub fn scale(&self) -> f32 {
+        if self.small { SMALL_CAPS_SCALE } else { 1.0 }
+    }
 }
 
 impl<'a> Fonts<'a> {
     pub fn new(fallback: &'a FallbackData) -> Result<Fonts<'a>, PdfError> {
         Ok(Fonts {
-            embedded: embedded()?,
+            bundled: bundled()?,
             fallback: fallback
                 .faces
                 .iter()
@@ -342,32 +437,41 @@ impl<'a> Fonts<'a> {
 
     /// How many faces there are.
     pub fn len(&self) -> usize {
-        self.embedded.len() + self.fallback.len()
+        BUNDLED + self.fallback.len()
     }
 
-    /// Face `i`: the embedded four by style slot, then the fallbacks.
+    /// Face `i`: the bundled eight by slot, then the borrowed ones. An index
+    /// past the end (which this crate never makes) gives the first face.
     pub fn face(&self, i: usize) -> &FontFace<'_> {
-        match self.embedded.get(i) {
-            Some(face) => face,
-            None => &self.fallback[i - self.embedded.len()],
+        match i.checked_sub(BUNDLED) {
+            None => &self.bundled[i],
+            Some(f) => self.fallback.get(f).unwrap_or(&self.bundled[0]),
         }
+    }
+
+    /// The regular face of a bundled family.
+    pub fn family(&self, family: Family) -> &FontFace<'static> {
+        &self.bundled[Style::new(family, false, false).slot()]
     }
 
     /// The face that draws `c` in `style`.
     fn face_for(&self, c: char, style: Style) -> usize {
         match self.chosen.get(&(c, style)) {
-            Some(&i) => 4 + i,
+            Some(&i) => i,
             None => style.slot(),
         }
     }
 
     /// Shapes `text[range]` set in `style`, appending glyphs whose byte
-    /// offsets are relative to `text`.
+    /// offsets are relative to `text`. With `small_caps`, lower-case letters
+    /// become small capitals: the face's own where it has them, else
+    /// capitals set smaller.
     pub fn shape(
         &self,
         text: &str,
         range: std::ops::Range<usize>,
         style: Style,
+        small_caps: bool,
         run: u16,
         out: &mut Vec<Glyph>,
     ) {
@@ -387,53 +491,129 @@ impl<'a> Fonts<'a> {
                 _ => pieces.push((at, at + c.len_utf8(), face)),
             }
         }
-        for (start, end, face_index) in pieces {
-            self.shape_piece(text, start, end, face_index, run, out);
+        for (start, end, face) in pieces {
+            if !small_caps {
+                self.shape_piece(text, start..end, face, Shaping::Plain, run, out);
+            } else if self.face(face).has_small_caps() {
+                self.shape_piece(text, start..end, face, Shaping::SmallCaps, run, out);
+            } else {
+                // Lower-case letters become capitals set smaller; the rest,
+                // capitals included, is set as it is.
+                let mut from = start;
+                let mut lower = None;
+                for (off, c) in text[start..end].char_indices() {
+                    let at = start + off;
+                    let is_lower = has_capital(c);
+                    if lower != Some(is_lower) {
+                        if let Some(was_lower) = lower
+                            && at > from
+                        {
+                            let how = if was_lower {
+                                Shaping::Synthetic
+                            } else {
+                                Shaping::Plain
+                            };
+                            self.shape_piece(text, from..at, face, how, run, out);
+                        }
+                        from = at;
+                        lower = Some(is_lower);
+                    }
+                }
+                let how = if lower == Some(true) {
+                    Shaping::Synthetic
+                } else {
+                    Shaping::Plain
+                };
+                if end > from {
+                    self.shape_piece(text, from..end, face, how, run, out);
+                }
+            }
         }
     }
 
     fn shape_piece(
         &self,
         text: &str,
-        start: usize,
-        end: usize,
+        range: std::ops::Range<usize>,
         face_index: usize,
+        how: Shaping,
         run: u16,
         out: &mut Vec<Glyph>,
     ) {
+        let (start, end) = (range.start, range.end);
         let face = self.face(face_index);
+        // A synthesized small capital is shaped as the capital; `source`
+        // maps each byte of what is shaped back to the letter it stands for.
         let mut buffer = UnicodeBuffer::new();
-        buffer.push_str(&text[start..end]);
+        let mut source: Vec<usize> = Vec::new();
+        if how == Shaping::Synthetic {
+            let mut upper = String::new();
+            for (off, c) in text[start..end].char_indices() {
+                for u in c.to_uppercase() {
+                    upper.push(u);
+                    source.extend(std::iter::repeat_n(start + off, u.len_utf8()));
+                }
+            }
+            buffer.push_str(&upper);
+        } else {
+            buffer.push_str(&text[start..end]);
+        }
+        let source_of = |cluster: u32| -> usize {
+            let c = cluster as usize;
+            if how == Shaping::Synthetic {
+                source.get(c).copied().unwrap_or(end)
+            } else {
+                (start + c).min(end)
+            }
+        };
         buffer.guess_segment_properties();
         // Lines are set left to right; a right-to-left script keeps its
         // logical order (readable by extraction, though not typeset).
         buffer.set_direction(Direction::LeftToRight);
-        let shaped = if buffer.script() == rustybuzz::script::LATIN {
-            rustybuzz::shape_with_plan(&face.face, &face.plan, buffer)
-        } else {
-            rustybuzz::shape(&face.face, &features(), buffer)
+        let latin = buffer.script() == rustybuzz::script::LATIN;
+        let shaped = match (how, &face.small_caps) {
+            (Shaping::SmallCaps, Some(plan)) if latin => {
+                rustybuzz::shape_with_plan(&face.face, plan, buffer)
+            }
+            (Shaping::SmallCaps, _) => rustybuzz::shape(&face.face, &features(true), buffer),
+            _ if latin => rustybuzz::shape_with_plan(&face.face, &face.plan, buffer),
+            _ => rustybuzz::shape(&face.face, &features(false), buffer),
         };
         let infos = shaped.glyph_infos();
         let positions = shaped.glyph_positions();
-        let scale = 1.0 / face.upem;
+        let small = how == Shaping::Synthetic;
+        let scale = if small { SMALL_CAPS_SCALE } else { 1.0 } / face.upem;
         let first = out.len();
         for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
-            let cluster = start + info.cluster as usize;
-            let new_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
+            let cluster = source_of(info.cluster);
+            let new_cluster = i == 0 || source_of(infos[i - 1].cluster) != cluster;
             let cluster_end = infos[i + 1..]
                 .iter()
-                .map(|g| start + g.cluster as usize)
+                .map(|g| source_of(g.cluster))
                 .find(|&c| c != cluster)
-                .unwrap_or(end);
-            let cluster_text = &text[cluster..cluster_end];
+                .unwrap_or(end)
+                .max(cluster);
+            let cluster_text = text.get(cluster..cluster_end).unwrap_or("");
             let space = cluster_text.chars().all(char::is_whitespace);
             let mut chars = cluster_text.chars();
             let simple = match (chars.next(), chars.next()) {
-                (Some(c), None) if new_cluster => face
-                    .face
-                    .glyph_index(c)
-                    .filter(|g| u32::from(g.0) == info.glyph_id)
-                    .map(|_| c),
+                (Some(c), None) if new_cluster => {
+                    // The glyph the character map gives for what was shaped:
+                    // the letter itself, or its one capital.
+                    let shaped_char = if small {
+                        let mut upper = c.to_uppercase();
+                        match (upper.next(), upper.next()) {
+                            (Some(u), None) => Some(u),
+                            _ => None,
+                        }
+                    } else {
+                        Some(c)
+                    };
+                    shaped_char
+                        .and_then(|s| face.face.glyph_index(s))
+                        .filter(|g| u32::from(g.0) == info.glyph_id)
+                        .map(|_| c)
+                }
                 _ => None,
             };
             out.push(Glyph {
@@ -449,8 +629,99 @@ impl<'a> Fonts<'a> {
                 run,
                 space,
                 simple,
+                small,
             });
         }
         debug_assert!(out[first..].windows(2).all(|w| w[0].text.0 <= w[1].text.0));
+    }
+}
+
+/// How a piece of text is shaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shaping {
+    Plain,
+    /// With the font's `smcp` feature.
+    SmallCaps,
+    /// Lower-case letters as capitals, set smaller.
+    Synthetic,
+}
+
+/// Whether small capitals change `c`: a lower-case letter with a capital.
+pub(crate) fn has_capital(c: char) -> bool {
+    c.is_lowercase() && c.to_uppercase().next().is_some_and(|u| u != c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_faces_load_and_know_their_small_capitals() {
+        let faces = bundled().expect("bundled faces");
+        for (slot, face) in faces.iter().enumerate() {
+            assert!(face.upem > 0.0, "slot {slot}");
+            assert!((0.5..0.9).contains(&face.cap), "slot {slot}: {}", face.cap);
+        }
+        let libertinus = &faces[Style::new(Family::LibertinusSerif, false, false).slot()];
+        assert!(libertinus.ps_name.starts_with("LibertinusSerif"));
+        assert!(libertinus.has_small_caps());
+    }
+
+    fn shaped(family: Family, text: &str, small_caps: bool) -> Vec<Glyph> {
+        let fallback = FallbackData::default();
+        let fonts = Fonts::new(&fallback).expect("fonts");
+        let mut out = Vec::new();
+        fonts.shape(
+            text,
+            0..text.len(),
+            Style::new(family, false, false),
+            small_caps,
+            0,
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn small_capitals_keep_their_letters() {
+        // Libertinus has its own: other glyphs than the letters', each
+        // still standing for its letter.
+        let plain = shaped(Family::LibertinusSerif, "Work", false);
+        let small = shaped(Family::LibertinusSerif, "Work", true);
+        assert_eq!(plain[0].gid, small[0].gid, "the capital stays");
+        assert_ne!(plain[1].gid, small[1].gid, "o becomes a small capital");
+        assert!(small.iter().all(|g| !g.small));
+        let texts: Vec<(u32, u32)> = small.iter().map(|g| g.text).collect();
+        assert_eq!(texts, [(0, 1), (1, 2), (2, 3), (3, 4)]);
+    }
+
+    #[test]
+    fn small_capitals_are_synthesized_where_the_face_has_none() {
+        let fallback = FallbackData::default();
+        let fonts = Fonts::new(&fallback).expect("fonts");
+        let face = fonts.family(Family::NotoSans);
+        if face.has_small_caps() {
+            return;
+        }
+        let small = shaped(Family::NotoSans, "Wo", true);
+        let capitals = shaped(Family::NotoSans, "WO", false);
+        assert_eq!(small[1].gid, capitals[1].gid);
+        assert!(small[1].small && !small[0].small);
+        assert!((small[1].adv - capitals[1].adv * SMALL_CAPS_SCALE).abs() < 0.002);
+        assert_eq!(small[1].simple, Some('o'));
+        assert_eq!(small[1].text, (1, 2));
+    }
+
+    #[test]
+    fn a_character_one_family_lacks_comes_from_the_other() {
+        // Libertinus Serif has no small black square; Noto Sans has.
+        let style = Style::new(Family::LibertinusSerif, false, false);
+        let needed = BTreeSet::from([('▪', style), ('a', style)]);
+        let data = FallbackData::resolve(&needed, None).expect("resolves");
+        assert_eq!(
+            data.chosen.get(&('▪', style)),
+            Some(&Style::new(Family::NotoSans, false, false).slot())
+        );
+        assert!(data.notes().is_empty());
     }
 }

@@ -1,166 +1,22 @@
-//! Layout: shaped paragraphs placed on pages.
+//! Layout: shaped paragraphs placed on pages, every size, gap, colour and
+//! position taken from the resolved [`Design`].
 //!
-//! Content becomes a flow of unbreakable blocks (one line of text each, with
-//! whatever sits on that line: a bullet, right-aligned dates, a rule). Each
-//! block knows the space above it and whether it must stay on the page of the
-//! block after it; pagination then only chooses where pages end.
+//! Content becomes a flow of unbreakable blocks (a header line, a section
+//! title with its rule or band, an entry's heading rows, one line of a
+//! bullet or paragraph), each with whatever sits on it: a bullet mark,
+//! right-aligned dates, a date column, a rule. Each block knows the space
+//! above it and whether it must stay on the page of the block after it;
+//! pagination then only chooses where pages end.
+//!
+//! [`Typesetter`] is this layout as a [`Measure`], so the one page-fit
+//! search of `resume-document` counts real pages.
 
-use resume_document::Theme;
+use resume_document::{Align, Color, Design, Measure, TextStyle, TitleStyle};
 
-use crate::PdfError;
-use crate::fonts::{Fonts, Style};
-use crate::prepare::{OutlineBody, OutlineEntry, Prepared};
-use crate::text::{Ink, LineRange, Para, ParaBuilder};
-
-/// How far `--fit-pages` has tightened the layout.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Fit {
-    /// Multiplier of every vertical gap, 1.0 as the theme says.
-    pub spacing: f32,
-    /// Body text size in points.
-    pub body: f32,
-}
-
-/// The least space between entries, in multiples of the body size, that
-/// fitting keeps.
-const ENTRY_GAP_FLOOR: f32 = 0.36;
-
-/// The space between an entry's heading and its first bullet, in multiples
-/// of the body size; fitting leaves it alone.
-const HEADING_GAP: f32 = 0.3;
-
-/// Every length the layout uses, derived from the theme and the fit so the
-/// vertical rhythm stays consistent when either changes.
-#[derive(Debug, Clone)]
-pub(crate) struct Metrics {
-    pub page_w: f32,
-    pub page_h: f32,
-    pub left: f32,
-    pub width: f32,
-    pub top: f32,
-    /// Height available for content on a page.
-    pub avail: f32,
-    pub bottom_margin: f32,
-    pub body: f32,
-    /// Keyword lines and places, a step below the body.
-    pub detail: f32,
-    /// Body line height.
-    pub lh: f32,
-    pub name: f32,
-    pub name_lh: f32,
-    pub headline: f32,
-    pub headline_lh: f32,
-    pub section: f32,
-    pub section_lh: f32,
-    pub section_gap: f32,
-    pub after_title: f32,
-    pub entry_gap: f32,
-    /// Between an entry's heading and its bullets.
-    pub heading_gap: f32,
-    pub role_gap: f32,
-    pub para_gap: f32,
-    pub bullet_indent: f32,
-    /// Least room between left text and a right-aligned date or place.
-    pub col_gap: f32,
-    pub rule: f32,
-    pub footer: f32,
-    /// Cap height of the body face, in em: lines are centred on it.
-    pub cap: f32,
-}
-
-impl Metrics {
-    pub fn new(theme: &Theme, fit: Fit, cap: f32) -> Result<Metrics, PdfError> {
-        let (page_w, page_h) = theme.paper.size_pt();
-        let mg = theme.margins;
-        let width = page_w - mg.left - mg.right;
-        let avail = page_h - mg.top - mg.bottom;
-        let sizes_ok = [
-            theme.body_size,
-            theme.name_size,
-            theme.section_size,
-            theme.leading,
-        ]
-        .iter()
-        .all(|v| v.is_finite() && *v > 0.0);
-        let margins_ok = [
-            mg.top,
-            mg.right,
-            mg.bottom,
-            mg.left,
-            theme.bullet_indent,
-            theme.section_gap,
-            theme.entry_gap,
-        ]
-        .iter()
-        .all(|v| v.is_finite() && *v >= 0.0);
-        if !sizes_ok || !margins_ok {
-            return Err(PdfError::InvalidTheme(
-                "sizes, leading, margins and gaps must be finite and not negative".into(),
-            ));
-        }
-        // An inch of room each way is the least anything can be set in.
-        if width < 72.0 || avail < 72.0 {
-            return Err(PdfError::InvalidTheme(format!(
-                "margins leave {width:.0} × {avail:.0} pt for content; make them smaller"
-            )));
-        }
-        if theme.body_size > 72.0
-            || theme.name_size > 144.0
-            || theme.section_size > 72.0
-            || theme.leading > 4.0
-        {
-            return Err(PdfError::InvalidTheme(
-                "font sizes or leading are too large to set a page".into(),
-            ));
-        }
-        let scale = fit.body / theme.body_size;
-        // Tightening keeps at least half of the extra leading.
-        let leading = 1.0 + (theme.leading - 1.0) * (0.5 + 0.5 * fit.spacing);
-        let body = fit.body;
-        let lh = body * leading;
-        let name = theme.name_size * scale;
-        let section = theme.section_size * scale;
-        let headline = body * 1.15;
-        Ok(Metrics {
-            page_w,
-            page_h,
-            left: mg.left,
-            width,
-            top: mg.top,
-            avail,
-            bottom_margin: mg.bottom,
-            body,
-            detail: body * 0.93,
-            lh,
-            name,
-            name_lh: name * 1.15,
-            headline,
-            headline_lh: headline * leading,
-            section,
-            section_lh: section * leading,
-            section_gap: theme.section_gap * lh * fit.spacing,
-            after_title: 0.3 * lh * fit.spacing,
-            // Tightening stops where the gap between entries would no longer
-            // set them apart: below it, text extractors merge an entry's title
-            // into the bullets above it.
-            entry_gap: (theme.entry_gap * lh * fit.spacing).max(ENTRY_GAP_FLOOR * body),
-            heading_gap: HEADING_GAP * body,
-            role_gap: 0.5 * theme.entry_gap * lh * fit.spacing,
-            para_gap: 0.3 * lh * fit.spacing,
-            bullet_indent: theme.bullet_indent * scale,
-            col_gap: 1.5 * body,
-            rule: 0.6,
-            footer: body * 0.8,
-            cap,
-        })
-    }
-
-    /// Where the baseline sits in a line box: the box's middle runs through
-    /// the middle of the capitals.
-    fn baseline(&self, line_height: f32, size: f32) -> f32 {
-        (line_height + self.cap * size) / 2.0
-    }
-}
+use crate::fonts::Fonts;
+use crate::icons::Icon;
+use crate::prepare::{OutlineBody, OutlineEntry, Prepared, footer, line_style};
+use crate::text::{LineRange, Para};
 
 /// Which paragraph list a placed text refers to.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -195,6 +51,27 @@ impl Tag {
     }
 }
 
+/// What a filled rectangle is for; all are drawn alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RectKind {
+    /// A section title's rule.
+    Rule,
+    /// The tinted band behind a section title.
+    Band,
+    /// The line under a link.
+    Underline,
+}
+
+impl RectKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            RectKind::Rule => "rule",
+            RectKind::Band => "band",
+            RectKind::Underline => "underline",
+        }
+    }
+}
+
 /// Something drawn on a page; positions in points from the page's top left.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Placed {
@@ -211,16 +88,37 @@ pub(crate) enum Placed {
         /// for a bullet mark the bullet's.
         elem: usize,
     },
-    Rule {
-        x0: f32,
-        x1: f32,
+    /// A contact icon, drawn in the square [`crate::icons::frame`] gives.
+    Icon {
+        icon: Icon,
+        x: f32,
+        baseline: f32,
+        size: f32,
+        color: Color,
+    },
+    /// A filled rectangle; `y` is its top edge.
+    Rect {
+        x: f32,
         y: f32,
-        thickness: f32,
-        ink: Ink,
+        w: f32,
+        h: f32,
+        color: Color,
+        kind: RectKind,
     },
 }
 
-/// One unbreakable line of the flow.
+impl Placed {
+    /// The same item `dy` points lower.
+    fn shifted(mut self, dy: f32) -> Placed {
+        match &mut self {
+            Placed::Text { baseline, .. } | Placed::Icon { baseline, .. } => *baseline += dy,
+            Placed::Rect { y, .. } => *y += dy,
+        }
+        self
+    }
+}
+
+/// One unbreakable piece of the flow.
 #[derive(Debug)]
 struct Block {
     space_before: f32,
@@ -237,12 +135,30 @@ pub(crate) struct Laid {
     pub footers: Vec<Para>,
 }
 
+/// The layout as the page-fit search sees it: shaped once, laid out at each
+/// design it tries.
+#[derive(Debug)]
+pub(crate) struct Typesetter<'a> {
+    pub prepared: &'a Prepared,
+    pub fonts: &'a Fonts<'a>,
+}
+
+impl Measure for Typesetter<'_> {
+    type Layout = Laid;
+
+    fn layout(&mut self, design: &Design) -> (usize, Laid) {
+        let laid = layout(self.prepared, self.fonts, design);
+        (laid.pages.len(), laid)
+    }
+}
+
 struct Flow<'a> {
     paras: &'a [Para],
-    m: &'a Metrics,
+    fonts: &'a Fonts<'a>,
+    d: &'a Design,
     blocks: Vec<Block>,
     /// The paragraph holding the bullet mark.
-    bullet: usize,
+    bullet: Option<usize>,
     /// Space the next block gets above it.
     next_space: f32,
 }
@@ -268,203 +184,433 @@ impl<'a> Flow<'a> {
         }
     }
 
-    fn text(&self, para: usize, line: LineRange, x: f32, baseline: f32, size: f32) -> Placed {
-        Placed::Text {
+    /// Where the baseline sits in a line box of `line` points for text of
+    /// `size` in `style`'s family: the box's middle runs through the middle
+    /// of the capitals, so lines of any size look centred in their room.
+    fn baseline(&self, line: f32, size: f32, style: &TextStyle) -> f32 {
+        (line + self.fonts.family(style.family).cap * size) / 2.0
+    }
+
+    /// A line of a paragraph, with its icons and, when the design
+    /// underlines links, the lines under them.
+    #[allow(clippy::too_many_arguments)]
+    fn text(
+        &self,
+        para: usize,
+        line: LineRange,
+        x: f32,
+        baseline: f32,
+        size: f32,
+        justify: f32,
+        tag: Tag,
+        elem: usize,
+        out: &mut Vec<Placed>,
+    ) {
+        if self.d.link_underline {
+            self.underlines(para, &line, x, baseline, size, justify, out);
+        }
+        self.icons(para, &line, x, baseline, size, out);
+        out.push(Placed::Text {
             para: ParaRef::Body(para),
             line,
             x,
             baseline,
             size,
-            justify: 0.0,
-            tag: Tag::P,
-            elem: para,
+            justify,
+            tag,
+            elem,
+        });
+    }
+
+    /// The icons of a placed line, where their boxes stand.
+    fn icons(
+        &self,
+        para: usize,
+        line: &LineRange,
+        x: f32,
+        baseline: f32,
+        size: f32,
+        out: &mut Vec<Placed>,
+    ) {
+        let p = &self.paras[para];
+        let mut pen = x;
+        for g in p.glyphs.get(line.start..line.end).unwrap_or(&[]) {
+            if let Some(run) = p.runs.get(usize::from(g.run))
+                && let Some(icon) = run.icon
+            {
+                out.push(Placed::Icon {
+                    icon,
+                    x: pen,
+                    baseline,
+                    size,
+                    color: run.color,
+                });
+            }
+            pen += g.adv * size;
         }
     }
 
-    /// Centred lines, for the header.
-    fn centred(&mut self, para: usize, size: f32, line_height: f32, tag: Tag) {
-        let m = self.m;
+    /// Lines under the links of a placed line: one per run of glyphs with
+    /// the same target, without the spaces at its ends.
+    #[allow(clippy::too_many_arguments)]
+    fn underlines(
+        &self,
+        para: usize,
+        line: &LineRange,
+        x: f32,
+        baseline: f32,
+        size: f32,
+        justify: f32,
+        out: &mut Vec<Placed>,
+    ) {
         let p = &self.paras[para];
-        for line in p.lines(|_| m.width / size) {
-            let x = m.left + (m.width - line.width * size) / 2.0;
-            let item = retag(
-                self.text(para, line, x, m.baseline(line_height, size), size),
-                tag,
-                para,
-            );
-            self.push(line_height, true, vec![item]);
+        let mut pen = x;
+        // The open underline: start, end of its last ink, its run and face.
+        let mut open: Option<(f32, f32, u16, usize)> = None;
+        let mut close = |open: &mut Option<(f32, f32, u16, usize)>| {
+            if let Some((x0, x1, run, face)) = open.take()
+                && x1 > x0
+            {
+                let (below, thickness) = self.fonts.face(face).underline;
+                out.push(Placed::Rect {
+                    x: x0,
+                    y: baseline + below * size,
+                    w: x1 - x0,
+                    h: (thickness * size).max(0.4),
+                    color: p.runs[usize::from(run)].color,
+                    kind: RectKind::Underline,
+                });
+            }
+        };
+        for g in p.glyphs.get(line.start..line.end).unwrap_or(&[]) {
+            let run = &p.runs[usize::from(g.run)];
+            let advance = g.adv * size + if g.space { justify } else { 0.0 };
+            let same = open.is_some_and(|(_, _, r, _)| p.runs[usize::from(r)].link == run.link);
+            if !run.underline || !same {
+                close(&mut open);
+            }
+            if run.underline {
+                let (x0, x1) = match open {
+                    Some((x0, x1, _, _)) => (x0, x1),
+                    None if g.space => {
+                        pen += advance;
+                        continue;
+                    }
+                    None => (pen, pen),
+                };
+                let x1 = if g.space { x1 } else { pen + g.adv * size };
+                open = Some((x0, x1, g.run, usize::from(g.face)));
+            }
+            pen += advance;
+        }
+        close(&mut open);
+    }
+
+    /// A paragraph of the header: its lines aligned as the design says.
+    fn header_lines(&mut self, para: usize, style: &TextStyle, tag: Tag) {
+        let d = self.d;
+        let size = style.size;
+        let lines = self.paras[para].lines(|_| d.measure / size);
+        let baseline = self.baseline(style.line, size, style);
+        for line in lines {
+            let x = match d.header_align {
+                Align::Left => d.margins.left,
+                Align::Center => d.margins.left + (d.measure - line.width * size) / 2.0,
+            };
+            let mut items = Vec::new();
+            self.text(para, line, x, baseline, size, 0.0, tag, para, &mut items);
+            self.push(style.line, true, items);
         }
     }
 
     fn section_title(&mut self, para: usize) {
-        let m = self.m;
-        let p = &self.paras[para];
-        let lines = p.lines(|_| m.width / m.section);
-        let count = lines.len();
-        for (i, line) in lines.into_iter().enumerate() {
-            let baseline = m.baseline(m.section_lh, m.section);
-            let mut height = m.section_lh;
-            let mut items = Vec::new();
-            if i + 1 == count {
-                // The rule runs from the end of the title to the margin, a
-                // little above the baseline, as in classic LaTeX and Typst
-                // résumés: it marks the section without costing a line.
-                let x0 = m.left + line.width * m.section + 0.5 * m.section;
-                let x1 = m.left + m.width;
-                if x1 - x0 > m.section {
-                    items.push(Placed::Rule {
-                        x0,
-                        x1,
-                        y: baseline - 0.3 * m.cap * m.section,
-                        thickness: m.rule,
-                        ink: Ink::Accent,
-                    });
-                }
-                height += m.after_title;
+        let d = self.d;
+        let t = &d.section_title;
+        let rule = &d.rule;
+        let left = d.margins.left;
+        let band = rule.style == TitleStyle::Band;
+        // On a band the title stands a little in from its edge, or, when
+        // dates have a column of their own, over the entries' text.
+        let inset = if band {
+            if d.columns.indent() > 0.0 {
+                d.columns.indent()
+            } else {
+                0.6 * t.size
             }
-            items.insert(
-                0,
-                retag(
-                    self.text(para, line, m.left, baseline, m.section),
-                    Tag::H2,
-                    para,
-                ),
-            );
-            // A title never ends a page: it stays with what follows.
-            self.push(height, true, items);
+        } else {
+            0.0
+        };
+        let room = match d.title_align {
+            Align::Left => d.measure - inset,
+            Align::Center => d.measure - 2.0 * inset,
+        };
+        let lines = self.paras[para].lines(|_| (room / t.size).max(1.0));
+        let count = lines.len();
+        let top = if band { rule.band_pad } else { 0.0 };
+        let baseline = self.baseline(t.line, t.size, t);
+        let mut items = Vec::new();
+        let mut last = (left, left, baseline);
+        for (i, line) in lines.into_iter().enumerate() {
+            let width = line.width * t.size;
+            let x = match d.title_align {
+                Align::Left => left + inset,
+                Align::Center => left + (d.measure - width) / 2.0,
+            };
+            let y = top + i as f32 * t.line + baseline;
+            last = (x, x + width, y);
+            self.text(para, line, x, y, t.size, 0.0, Tag::H2, para, &mut items);
         }
+        let text_height = count as f32 * t.line;
+        let rect = |x: f32, y: f32, w: f32, h: f32, color: Color, kind: RectKind| Placed::Rect {
+            x,
+            y,
+            w,
+            h,
+            color,
+            kind,
+        };
+        match rule.style {
+            TitleStyle::RuleBeside => {
+                // The rule runs from the end of the title to the margin (on
+                // both sides of a centred title), a little above the
+                // baseline, as in classic LaTeX and Typst résumés: it marks
+                // the section without costing a line.
+                let (x0, x1, y) = last;
+                let y = y - 0.3 * self.fonts.family(t.family).cap * t.size;
+                let right = left + d.measure;
+                let mut spans = vec![(x1 + rule.gap, right)];
+                if d.title_align == Align::Center {
+                    spans.insert(0, (left, x0 - rule.gap));
+                }
+                for (a, b) in spans {
+                    if b - a > t.size {
+                        items.push(rect(
+                            a,
+                            y,
+                            b - a,
+                            rule.thickness,
+                            rule.color,
+                            RectKind::Rule,
+                        ));
+                    }
+                }
+            }
+            TitleStyle::RuleUnder => items.push(rect(
+                left,
+                text_height + 0.15 * t.size,
+                d.measure,
+                rule.thickness,
+                rule.color,
+                RectKind::Rule,
+            )),
+            TitleStyle::Band => items.insert(
+                0,
+                rect(
+                    left,
+                    0.0,
+                    d.measure,
+                    text_height + 2.0 * rule.band_pad,
+                    rule.band,
+                    RectKind::Band,
+                ),
+            ),
+            TitleStyle::Plain => {}
+        }
+        // The design's title height holds one line; more lines add theirs.
+        let height = d.title_height() + (count.max(1) - 1) as f32 * t.line;
+        // A title never ends a page: it stays with what follows.
+        self.push(height + d.gaps.after_title, true, items);
     }
 
-    fn entry(&mut self, e: &OutlineEntry, x0: f32, width: f32) {
-        let m = self.m;
-        let title_size = m.body;
-        let detail_size = m.detail;
-        let loc_size = m.detail;
-        // Right-aligned texts take the first rows, in order: dates, place.
-        let rights: Vec<(usize, f32, f32)> = [(e.dates, title_size), (e.location, loc_size)]
-            .into_iter()
-            .filter_map(|(p, size)| p.map(|p| (p, self.paras[p].width() * size, size)))
+    fn entry(&mut self, e: &OutlineEntry) {
+        let d = self.d;
+        let x0 = d.margins.left + d.columns.indent();
+        let width = d.entry_measure();
+        // Every heading row is a body line high, whatever is set in it, so
+        // the texts beside each other share baselines.
+        let row = d.body.line;
+        let date = &d.date;
+        let rights: Vec<(usize, f32)> = e
+            .right
+            .iter()
+            .map(|&p| (p, self.paras[p].width() * date.size))
             .collect();
-        let room = |row: usize, size: f32| -> f32 {
-            let taken = rights.get(row).map_or(0.0, |(_, w, _)| w + m.col_gap);
+        let room = |i: usize, size: f32| -> f32 {
+            let taken = rights.get(i).map_or(0.0, |(_, w)| w + d.columns.col_gap);
             ((width - taken) / size).max(width * 0.3 / size)
         };
-        let mut rows: Vec<Option<(usize, LineRange, f32)>> = Vec::new();
-        // Secondary lines are a step smaller than the title line: the
-        // hierarchy reads at a glance, and text extractors see the title row
-        // and the lines under it as separate lines of text.
-        let paras = e
+        let mut rows: Vec<(usize, LineRange, f32, Tag)> = Vec::new();
+        let left = e
             .title
             .iter()
-            .map(|&p| (p, title_size))
-            .chain(e.lines.iter().map(|&(p, _)| (p, detail_size)));
-        for (para, size) in paras {
+            .map(|&p| (p, d.entry_title.size, Tag::H3))
+            .chain(
+                e.lines
+                    .iter()
+                    .map(|&(p, kind)| (p, line_style(d, kind).size, Tag::P)),
+            );
+        for (para, size, tag) in left {
             let first = rows.len();
             for line in self.paras[para].lines(|i| room(first + i, size)) {
-                rows.push(Some((para, line, size)));
+                rows.push((para, line, size, tag));
             }
         }
-        while rows.len() < rights.len() {
-            rows.push(None);
-        }
-        // The heading is one unbreakable block, its texts in reading order:
-        // a lone date follows the title it stands beside; dates over a place
-        // form a column read after the lines on the left, as text extractors
-        // see them and as the plain-text backend writes them.
-        let base = m.baseline(m.lh, m.body);
-        let count = rows.len();
-        let mut left = Vec::new();
-        for (i, row) in rows.into_iter().enumerate() {
-            if let Some((para, line, size)) = row {
-                let tag = if Some(para) == e.title {
-                    Tag::H3
-                } else {
-                    Tag::P
-                };
-                left.push(retag(
-                    self.text(para, line, x0, base + i as f32 * m.lh, size),
-                    tag,
-                    para,
-                ));
-            }
-        }
-        let right: Vec<Placed> = rights
+        // Dates in a column of their own, flush right against the entry, as
+        // moderncv sets them; a range wider than the column breaks.
+        let column: Vec<(usize, LineRange)> = e
+            .column
             .iter()
-            .enumerate()
-            .filter_map(|(i, &(para, w, size))| {
-                let line = self.paras[para]
-                    .lines(|_| f32::INFINITY)
+            .flat_map(|&p| {
+                self.paras[p]
+                    .lines(|_| d.columns.date_column / date.size)
                     .into_iter()
-                    .next()?;
-                Some(self.text(para, line, x0 + width - w, base + i as f32 * m.lh, size))
+                    .map(move |l| (p, l))
             })
             .collect();
-        let items = if right.len() > 1 {
-            left.into_iter().chain(right).collect()
+        let count = rows.len().max(rights.len()).max(column.len());
+        let base = self.baseline(row, d.body.size, &d.body);
+        let y = |i: usize| base + i as f32 * row;
+
+        let mut left_items = Vec::new();
+        for (i, (para, line, size, tag)) in rows.into_iter().enumerate() {
+            self.text(para, line, x0, y(i), size, 0.0, tag, para, &mut left_items);
+        }
+        let mut column_items = Vec::new();
+        for (i, (para, line)) in column.into_iter().enumerate() {
+            let x = d.margins.left + d.columns.date_column - line.width * date.size;
+            self.text(
+                para,
+                line,
+                x,
+                y(i),
+                date.size,
+                0.0,
+                Tag::P,
+                para,
+                &mut column_items,
+            );
+        }
+        let mut right_items = Vec::new();
+        for (i, &(para, w)) in rights.iter().enumerate() {
+            if let Some(line) = self.paras[para].lines(|_| f32::INFINITY).into_iter().next() {
+                let x = x0 + width - w;
+                self.text(
+                    para,
+                    line,
+                    x,
+                    y(i),
+                    date.size,
+                    0.0,
+                    Tag::P,
+                    para,
+                    &mut right_items,
+                );
+            }
+        }
+        // The heading is one unbreakable block, its texts in reading order.
+        // A lone date (beside the title or in the date column) follows the
+        // title it stands by; dates with a place form a column read after
+        // the lines on the left, as text extractors see them and as the
+        // plain-text backend writes them.
+        let side = usize::from(!column_items.is_empty()) + rights.len();
+        let title_end = left_items
+            .iter()
+            .position(|item| matches!(item, Placed::Text { .. }))
+            .map_or(0, |i| i + 1);
+        let mut items: Vec<Placed> = Vec::new();
+        if side > 1 {
+            items.append(&mut left_items);
         } else {
-            let mut left = left.into_iter();
-            left.next().into_iter().chain(right).chain(left).collect()
-        };
+            items.extend(left_items.drain(..title_end));
+        }
+        items.append(&mut column_items);
+        items.append(&mut right_items);
+        items.append(&mut left_items);
         // The heading stays with the first bullet, a little apart from it:
         // the gap also keeps text extractors from reading heading and bullets
         // as one block, which would interleave the right-hand column.
         let gap = if e.bullets.is_empty() {
             0.0
         } else {
-            m.heading_gap
+            d.gaps.heading
         };
-        self.push(count as f32 * m.lh + gap, true, items);
-        for &b in &e.bullets {
+        self.push(count as f32 * row + gap, true, items);
+        for (i, &b) in e.bullets.iter().enumerate() {
+            if i > 0 {
+                self.space(d.gaps.bullet);
+            }
             self.bulleted(b, x0, width);
         }
         for role in &e.roles {
-            self.space(m.role_gap);
-            self.entry(role, x0, width);
+            self.space(d.gaps.role);
+            self.entry(role);
         }
         self.release();
     }
 
-    /// A paragraph with a bullet hanging in its indent.
+    /// A paragraph with the bullet mark hanging in its indent.
     fn bulleted(&mut self, para: usize, x0: f32, width: f32) {
-        let m = self.m;
-        let size = m.body;
-        let indent = m.bullet_indent;
+        let d = self.d;
+        let size = d.body.size;
+        let indent = d.bullet_indent;
         let lines = self.paras[para].lines(|_| ((width - indent) / size).max(1.0));
         let count = lines.len();
-        let baseline = m.baseline(m.lh, size);
-        let bullet = self.paras[self.bullet].lines(|_| f32::INFINITY);
+        let baseline = self.baseline(d.body.line, size, &d.body);
+        let mark = self
+            .bullet
+            .and_then(|b| Some((b, self.paras[b].lines(|_| f32::INFINITY).pop()?)));
         for (i, line) in lines.into_iter().enumerate() {
             let mut items = Vec::new();
             if i == 0
-                && let Some(mark) = bullet.first()
+                && let Some((b, mark)) = &mark
             {
-                let x = x0 + (indent - mark.width * size) * 0.4;
-                items.push(retag(
-                    self.text(self.bullet, mark.clone(), x, baseline, size),
+                // Centred a little left of the middle of the indent, where
+                // the eye expects it.
+                let x = x0 + ((indent - mark.width * size) * 0.4).max(0.0);
+                self.text(
+                    *b,
+                    mark.clone(),
+                    x,
+                    baseline,
+                    size,
+                    0.0,
                     Tag::P,
                     para,
-                ));
+                    &mut items,
+                );
             }
-            items.push(self.text(para, line, x0 + indent, baseline, size));
-            self.push(m.lh, keep_lines(i, count), items);
+            self.text(
+                para,
+                line,
+                x0 + indent,
+                baseline,
+                size,
+                0.0,
+                Tag::P,
+                para,
+                &mut items,
+            );
+            self.push(d.body.line, keep_lines(i, count), items);
         }
     }
 
-    /// Running text, justified except for its last line.
+    /// Running text, justified except for its last line; beside a date
+    /// column it lines up with the entries' text.
     fn paragraph(&mut self, para: usize) {
-        let m = self.m;
-        let size = m.body;
+        let d = self.d;
+        let size = d.body.size;
         let p = &self.paras[para];
-        let lines = p.lines(|_| m.width / size);
+        let measure = d.entry_measure();
+        let lines = p.lines(|_| measure / size);
         let count = lines.len();
-        let baseline = m.baseline(m.lh, size);
+        let baseline = self.baseline(d.body.line, size, &d.body);
         for (i, line) in lines.into_iter().enumerate() {
             let justify = if i + 1 < count {
                 let spaces = p.glyphs[line.start..line.end]
                     .iter()
                     .filter(|g| g.space)
                     .count();
-                let slack = m.width - line.width * size;
+                let slack = measure - line.width * size;
                 if spaces > 0 && slack > 0.0 && slack / (spaces as f32) < 0.6 * size {
                     slack / spaces as f32
                 } else {
@@ -473,17 +619,20 @@ impl<'a> Flow<'a> {
             } else {
                 0.0
             };
-            let item = Placed::Text {
-                para: ParaRef::Body(para),
+            let mut items = Vec::new();
+            let x = d.margins.left + d.columns.indent();
+            self.text(
+                para,
                 line,
-                x: m.left,
+                x,
                 baseline,
                 size,
                 justify,
-                tag: Tag::P,
-                elem: para,
-            };
-            self.push(m.lh, keep_lines(i, count), vec![item]);
+                Tag::P,
+                para,
+                &mut items,
+            );
+            self.push(d.body.line, keep_lines(i, count), items);
         }
     }
 }
@@ -500,29 +649,32 @@ fn keep_lines(i: usize, count: usize) -> bool {
     }
 }
 
-/// Lays the prepared document out with the given metrics.
-pub(crate) fn layout(prep: &Prepared, fonts: &Fonts<'_>, m: &Metrics) -> Laid {
+/// Lays the prepared document out with the given design.
+pub(crate) fn layout(prep: &Prepared, fonts: &Fonts<'_>, d: &Design) -> Laid {
     let o = &prep.outline;
     let mut flow = Flow {
         paras: &prep.paras,
-        m,
+        fonts,
+        d,
         blocks: Vec::new(),
         bullet: o.bullet,
         next_space: 0.0,
     };
     if let Some(name) = o.name {
-        flow.centred(name, m.name, m.name_lh, Tag::H1);
+        flow.header_lines(name, &d.name, Tag::H1);
+        if o.headline.is_some() || o.contacts.is_some() {
+            flow.space(d.gaps.after_name);
+        }
     }
     if let Some(headline) = o.headline {
-        flow.centred(headline, m.headline, m.headline_lh, Tag::P);
+        flow.header_lines(headline, &d.headline, Tag::P);
     }
     if let Some(contacts) = o.contacts {
-        flow.space(0.25 * m.lh);
-        flow.centred(contacts, m.body, m.lh, Tag::P);
+        flow.header_lines(contacts, &d.contact, Tag::P);
     }
     flow.release();
     for section in &o.sections {
-        flow.space(m.section_gap);
+        flow.space(d.gaps.section);
         if let Some(title) = section.title {
             flow.section_title(title);
         }
@@ -530,60 +682,67 @@ pub(crate) fn layout(prep: &Prepared, fonts: &Fonts<'_>, m: &Metrics) -> Laid {
             OutlineBody::Entries(entries) => {
                 for (i, e) in entries.iter().enumerate() {
                     if i > 0 {
-                        flow.space(m.entry_gap);
+                        flow.space(d.gaps.entry);
                     }
-                    flow.entry(e, m.left, m.width);
+                    flow.entry(e);
                 }
             }
             OutlineBody::Paragraphs(paras) => {
                 for (i, &p) in paras.iter().enumerate() {
                     if i > 0 {
-                        flow.space(m.para_gap);
+                        flow.space(d.gaps.paragraph);
                     }
                     flow.paragraph(p);
                 }
             }
             OutlineBody::List(items) => {
-                for &item in items {
-                    flow.bulleted(item, m.left, m.width);
+                // Beside a date column, lists line up with the entries' text.
+                let x0 = d.margins.left + d.columns.indent();
+                for (i, &item) in items.iter().enumerate() {
+                    if i > 0 {
+                        flow.space(d.gaps.bullet);
+                    }
+                    flow.bulleted(item, x0, d.entry_measure());
                 }
             }
         }
         flow.release();
     }
 
-    let ranges = paginate(&flow.blocks, m.avail);
+    let ranges = paginate(&flow.blocks, d.avail());
     let total = ranges.len();
     let mut pages = Vec::with_capacity(total);
     let mut footers = Vec::new();
     for (n, (start, end)) in ranges.into_iter().enumerate() {
         let mut items = Vec::new();
-        let mut y = m.top;
+        let mut y = d.margins.top;
         for (k, block) in flow.blocks[start..end].iter().enumerate() {
             if k > 0 {
                 y += block.space_before;
             }
-            items.extend(block.items.iter().cloned().map(|item| shift(item, y)));
+            items.extend(block.items.iter().cloned().map(|item| item.shifted(y)));
             y += block.height;
         }
         if total > 1 {
             // The name at the left margin and the page number at the right,
             // both in the bottom margin. Kept to the edges, they stay out of
             // the columns text extractors find in the page above.
-            let baseline = m.page_h - m.bottom_margin / 2.0 + m.cap * m.footer / 2.0;
+            let f = &d.footer;
+            let cap = fonts.family(f.family).cap;
+            let baseline = d.page.1 - d.margins.bottom / 2.0 + cap * f.size / 2.0;
             let number = format!("{} / {total}", n + 1);
             for (text, right) in [(o.footer_name.as_str(), false), (number.as_str(), true)] {
-                let para = footer(text, fonts);
+                let para = footer(text, d, fonts);
                 if let Some(line) = para.lines(|_| f32::INFINITY).into_iter().next() {
                     let x = if right {
-                        m.left + m.width - line.width * m.footer
+                        d.margins.left + d.measure - line.width * f.size
                     } else {
-                        m.left
+                        d.margins.left
                     };
                     items.push(Placed::Text {
                         x,
                         baseline,
-                        size: m.footer,
+                        size: f.size,
                         para: ParaRef::Footer(footers.len()),
                         line,
                         justify: 0.0,
@@ -597,74 +756,6 @@ pub(crate) fn layout(prep: &Prepared, fonts: &Fonts<'_>, m: &Metrics) -> Laid {
         pages.push(items);
     }
     Laid { pages, footers }
-}
-
-fn footer(text: &str, fonts: &Fonts<'_>) -> Para {
-    let mut b = ParaBuilder::new();
-    b.push(text, Style::REGULAR, Ink::Muted, None);
-    b.shape(fonts)
-}
-
-/// Sets what a placed text is in the structure.
-fn retag(item: Placed, new_tag: Tag, new_elem: usize) -> Placed {
-    match item {
-        Placed::Text {
-            para,
-            line,
-            x,
-            baseline,
-            size,
-            justify,
-            ..
-        } => Placed::Text {
-            para,
-            line,
-            x,
-            baseline,
-            size,
-            justify,
-            tag: new_tag,
-            elem: new_elem,
-        },
-        rule => rule,
-    }
-}
-
-fn shift(item: Placed, dy: f32) -> Placed {
-    match item {
-        Placed::Text {
-            para,
-            line,
-            x,
-            baseline,
-            size,
-            justify,
-            tag,
-            elem,
-        } => Placed::Text {
-            para,
-            line,
-            x,
-            baseline: baseline + dy,
-            size,
-            justify,
-            tag,
-            elem,
-        },
-        Placed::Rule {
-            x0,
-            x1,
-            y,
-            thickness,
-            ink,
-        } => Placed::Rule {
-            x0,
-            x1,
-            y: y + dy,
-            thickness,
-            ink,
-        },
-    }
 }
 
 /// Chooses where pages end: as late as possible, but never between a block

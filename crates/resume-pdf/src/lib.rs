@@ -1,20 +1,33 @@
 //! The PDF backend: typesets a [`Document`] into a PDF that reads like a
 //! hand-set résumé and extracts cleanly as text.
 //!
+//! The look is the document's resolved [`Design`]: every size, gap, face,
+//! colour, rule, alignment, separator and bullet comes from it, and page
+//! fitting is the one search of `resume-document` ([`resume_document::fit`]),
+//! which this crate answers by laying the pages out for real
+//! ([`resume_document::Measure`]).
+//!
 //! The layout is our own, on top of printpdf's page operations: text is
-//! shaped with rustybuzz (kerning on, ligatures off so every letter stays a
-//! searchable character), broken into lines at Unicode break opportunities,
-//! and placed in one column with right-aligned dates. Fonts are the embedded
-//! Noto Sans styles, subset to the glyphs used and written with a ToUnicode
-//! map; characters they lack come from a caller-supplied font database. The
-//! PDF is tagged: a structure tree gives its headings and paragraphs in
-//! reading order.
+//! shaped once with rustybuzz (kerning on, ligatures off so every letter
+//! stays a searchable character, small capitals from the font's `smcp`
+//! feature or synthesized), broken into lines at Unicode break
+//! opportunities, and placed in one column with right-aligned dates or a
+//! date column. Fonts are the bundled Noto Sans and Libertinus Serif faces,
+//! subset to the glyphs used and written with a ToUnicode map; characters
+//! they lack come from a caller-supplied font database. The PDF is tagged:
+//! a structure tree gives its headings and paragraphs in reading order.
 //!
 //! Given the same [`Document`] and [`PdfOptions`], the output is the same
 //! bytes: nothing reads the clock or the environment, and the only files
 //! read are those of faces in a font database the caller passes.
+//!
+//! [`Pdf`] is the backend as a [`Format`], for callers that treat every
+//! format alike; [`pdf_with_report`] gives the typed error
+//! ([`PdfError::MissingGlyphs`]) a caller needs to retry with more fonts.
 
+mod dump;
 mod fonts;
+mod icons;
 mod layout;
 mod prepare;
 mod text;
@@ -22,30 +35,27 @@ mod write;
 
 use std::sync::Arc;
 
-use resume_document::Document;
+use resume_document::{Design, Document, Format, FormatError, Note, Output, Shared, fit};
 
 use crate::fonts::{FallbackData, Fonts};
-use crate::layout::{Fit, Laid, Metrics, layout};
-use crate::prepare::Draft;
+use crate::layout::{Laid, Typesetter};
+use crate::prepare::{Draft, Prepared};
 
-/// The smallest body text `fit_pages` shrinks to, in points: below it a
-/// printed résumé stops being comfortable to read.
-pub const READABLE_FLOOR: f32 = 8.5;
-
-/// How to write the PDF. Paper, margins, sizes and colours come from the
-/// document's theme.
+/// How to write the PDF. Paper, margins, faces, sizes and colours come from
+/// the document's theme.
 #[derive(Debug, Clone)]
 pub struct PdfOptions {
     /// Creation and modification date as Unix seconds (the CLI passes
     /// `SOURCE_DATE_EPOCH`). `None` writes no dates.
     pub timestamp: Option<i64>,
     /// Fit the résumé on at most this many pages by tightening vertical
-    /// spacing, then the font size down to [`READABLE_FLOOR`]. What changed is
+    /// spacing, then the font size down to
+    /// [`READABLE_FLOOR`](resume_document::READABLE_FLOOR). What changed is
     /// reported in [`PdfOutput::notes`].
     pub fit_pages: Option<usize>,
-    /// Faces to draw characters from that Noto Sans lacks, such as CJK text.
-    /// The CLI fills it with the system fonts; the backend only reads the
-    /// faces it needs. Without it such characters are an error.
+    /// Faces to draw characters from that the bundled families lack, such
+    /// as CJK text. The CLI fills it with the system fonts; the backend only
+    /// reads the faces it needs. Without it such characters are an error.
     pub fallback_fonts: Option<Arc<fontdb::Database>>,
     /// The Creator entry of the document information: the program that made
     /// the résumé.
@@ -69,9 +79,9 @@ pub struct PdfOutput {
     pub bytes: Vec<u8>,
     /// Number of pages.
     pub pages: usize,
-    /// What `fit_pages` changed or could not do, and fonts borrowed for
-    /// missing characters; one sentence each.
-    pub notes: Vec<String>,
+    /// What `fit_pages` changed or could not do ([`Note::Fit`]), and faces
+    /// borrowed for missing characters ([`Note::FontBorrowed`]).
+    pub notes: Vec<Note>,
 }
 
 /// Why a PDF could not be written.
@@ -85,8 +95,6 @@ pub enum PdfError {
     MissingGlyphs { chars: String },
     #[error("font error: {0}")]
     Font(String),
-    #[error("the theme cannot be laid out: {0}")]
-    InvalidTheme(String),
     #[error("invalid option: {0}")]
     InvalidOption(String),
     #[error("timestamp out of range: {0}")]
@@ -100,122 +108,116 @@ pub fn pdf(document: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfErro
     pdf_with_report(document, options).map(|out| out.bytes)
 }
 
-/// Typesets `document` and reports what fitting changed.
+/// Typesets `document` and reports what fitting changed and which faces
+/// were borrowed.
 pub fn pdf_with_report(document: &Document, options: &PdfOptions) -> Result<PdfOutput, PdfError> {
+    let mut out = None;
+    typeset(document, options, |laid, prepared, fonts, design, notes| {
+        let info = write::Info {
+            doc: document,
+            timestamp: options.timestamp,
+            creator: &options.creator,
+        };
+        let bytes = write::write(laid, &prepared.paras, fonts, design, &info)?;
+        out = Some(PdfOutput {
+            bytes,
+            pages: laid.pages.len(),
+            notes,
+        });
+        Ok(())
+    })?;
+    out.ok_or_else(|| PdfError::Write("nothing was typeset".into()))
+}
+
+/// The laid-out pages as text, one line per run of text (position, font,
+/// size, colour, text), rule, band or underline, positions in points from
+/// the top left rounded to 0.1 pt. Golden tests compare it: unlike the
+/// bytes, a change in it says what moved.
+pub fn layout_dump(document: &Document, options: &PdfOptions) -> Result<String, PdfError> {
+    let mut out = String::new();
+    typeset(document, options, |laid, prepared, fonts, design, _| {
+        out = dump::dump(laid, &prepared.paras, fonts, design);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Whether the bundled families lack a character of `document`, so that
+/// the caller should pass [`PdfOptions::fallback_fonts`] (the CLI then
+/// loads the system fonts, which is slow enough to do only when needed).
+pub fn needs_more_fonts(document: &Document) -> bool {
+    let natural = Design::natural(&document.theme);
+    let draft = Draft::new(document, &natural);
+    matches!(
+        FallbackData::resolve(&draft.chars(), None),
+        Err(PdfError::MissingGlyphs { .. })
+    )
+}
+
+/// Shapes, fits and lays `document` out, then hands the pages to `finish`
+/// with the faces, the chosen design and the notes so far.
+fn typeset(
+    document: &Document,
+    options: &PdfOptions,
+    finish: impl FnOnce(&Laid, &Prepared, &Fonts<'_>, &Design, Vec<Note>) -> Result<(), PdfError>,
+) -> Result<(), PdfError> {
     if options.fit_pages == Some(0) {
         return Err(PdfError::InvalidOption(
             "fit-pages must be at least 1".into(),
         ));
     }
-    let draft = Draft::new(document);
+    // Faces, colours and cases do not change with fitting, only sizes and
+    // gaps: the text is prepared and shaped once, from the natural design.
+    let natural = Design::natural(&document.theme);
+    let draft = Draft::new(document, &natural);
     let fallback = FallbackData::resolve(&draft.chars(), options.fallback_fonts.as_deref())?;
     let fonts = Fonts::new(&fallback)?;
     let prepared = draft.shape(&fonts);
-    let cap = write::cap_height(&fonts);
-    let theme = &document.theme;
 
+    let mut typesetter = Typesetter {
+        prepared: &prepared,
+        fonts: &fonts,
+    };
+    let fitted = fit(&document.theme, options.fit_pages, &mut typesetter);
     let mut notes = fallback.notes();
-    let natural = Fit {
-        spacing: 1.0,
-        body: theme.body_size,
-    };
-    let mut metrics = Metrics::new(theme, natural, cap)?;
-    let mut laid = layout(&prepared, &fonts, &metrics);
-    if let Some(target) = options.fit_pages
-        && laid.pages.len() > target
-    {
-        let (fit, m, l) = fit(&prepared, &fonts, theme, cap, target)?;
-        notes.push(fit_note(theme, fit, target, l.pages.len()));
-        metrics = m;
-        laid = l;
-    }
-
-    let info = write::Info {
-        doc: document,
-        timestamp: options.timestamp,
-        creator: &options.creator,
-    };
-    let bytes = write::write(&laid, &prepared.paras, &fonts, &metrics, &info)?;
-    Ok(PdfOutput {
-        bytes,
-        pages: laid.pages.len(),
-        notes,
-    })
+    notes.extend(fitted.note.map(Note::Fit));
+    finish(&fitted.layout, &prepared, &fonts, &fitted.design, notes)
 }
 
-/// Spacing steps tried first, as fractions of the theme's gaps.
-const SPACING_STEPS: [f32; 3] = [0.85, 0.7, 0.55];
-/// Then the body size shrinks in steps of this many points.
-const SIZE_STEP: f32 = 0.25;
+/// The PDF backend as a [`Format`].
+#[derive(Debug, Clone, Default)]
+pub struct Pdf {
+    /// Faces for characters the bundled families lack (the system fonts);
+    /// see [`PdfOptions::fallback_fonts`].
+    pub fallback_fonts: Option<Arc<fontdb::Database>>,
+}
 
-/// Tightens the layout until it takes at most `target` pages, or returns
-/// the tightest layout if nothing fits.
-fn fit(
-    prepared: &prepare::Prepared,
-    fonts: &Fonts<'_>,
-    theme: &resume_document::Theme,
-    cap: f32,
-    target: usize,
-) -> Result<(Fit, Metrics, Laid), PdfError> {
-    let mut attempts: Vec<Fit> = SPACING_STEPS
-        .iter()
-        .map(|&spacing| Fit {
-            spacing,
-            body: theme.body_size,
-        })
-        .collect();
-    let spacing = SPACING_STEPS[SPACING_STEPS.len() - 1];
-    let mut body = theme.body_size - SIZE_STEP;
-    while body >= READABLE_FLOOR - 1e-3 {
-        attempts.push(Fit { spacing, body });
-        body -= SIZE_STEP;
+impl Format for Pdf {
+    fn extension(&self) -> &'static str {
+        "pdf"
     }
-    let mut last = None;
-    for fit in attempts {
-        let m = Metrics::new(theme, fit, cap)?;
-        let laid = layout(prepared, fonts, &m);
-        if laid.pages.len() <= target {
-            if fit.body < theme.body_size {
-                // The smaller text may leave room: give back as much of the
-                // spacing as still fits, so the page is not left half empty.
-                let mut spacing = 1.0;
-                while spacing > fit.spacing + 1e-3 {
-                    let looser = Fit { spacing, ..fit };
-                    spacing -= 0.05;
-                    let m = Metrics::new(theme, looser, cap)?;
-                    let laid = layout(prepared, fonts, &m);
-                    if laid.pages.len() <= target {
-                        return Ok((looser, m, laid));
-                    }
-                }
-            }
-            return Ok((fit, m, laid));
+
+    fn paged(&self) -> bool {
+        true
+    }
+
+    fn render(&self, document: &Document, shared: &Shared) -> Result<Output, FormatError> {
+        let options = PdfOptions {
+            timestamp: shared.timestamp,
+            fit_pages: shared.fit_pages,
+            fallback_fonts: self.fallback_fonts.clone(),
+            creator: shared.creator.clone(),
+        };
+        match pdf_with_report(document, &options) {
+            Ok(out) => Ok(Output {
+                bytes: out.bytes,
+                pages: Some(out.pages),
+                notes: out.notes,
+            }),
+            Err(PdfError::MissingGlyphs { chars }) => Err(FormatError(format!(
+                "no font has a glyph for {chars}; install a font that covers them or remove them"
+            ))),
+            Err(e) => Err(FormatError(e.to_string())),
         }
-        last = Some((fit, m, laid));
-    }
-    last.ok_or_else(|| PdfError::InvalidOption("nothing to try".into()))
-}
-
-fn fit_note(theme: &resume_document::Theme, fit: Fit, target: usize, pages: usize) -> String {
-    let mut changes = vec![format!("spacing tightened to {:.0} %", fit.spacing * 100.0)];
-    if fit.body < theme.body_size {
-        changes.push(format!(
-            "body text {} pt → {} pt, headings scaled alike",
-            theme.body_size, fit.body
-        ));
-    }
-    let pages_word = |n: usize| if n == 1 { "page" } else { "pages" };
-    if pages <= target {
-        format!(
-            "fit-pages {target}: {}; now {pages} {}",
-            changes.join(", "),
-            pages_word(pages)
-        )
-    } else {
-        format!(
-            "fit-pages {target}: cannot fit on {target} {}: with {} it still takes {pages} pages; all content kept",
-            pages_word(target),
-            changes.join(", ")
-        )
     }
 }

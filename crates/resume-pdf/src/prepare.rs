@@ -1,18 +1,18 @@
 //! The Document turned into paragraphs with their looks, before and after
-//! shaping. Which text is bold, italic, muted or a link is decided here;
-//! where it goes on the page is the layout's business.
+//! shaping. Every look (face, colour, case, underline) comes from the
+//! resolved [`Design`]; page fitting changes only sizes and gaps, so the
+//! paragraphs are made and shaped once, from the natural design, and laid
+//! out at whatever sizes fitting tries.
 
 use std::collections::BTreeSet;
 
-use resume_document::{ContactKind, Document, Entry, LineKind, SectionBody, Text};
+use resume_document::{
+    ContactKind, Design, Document, Entry, LineKind, SectionBody, Text, TextStyle,
+};
 
 use crate::fonts::{Fonts, Style};
-use crate::text::{Ink, Para, ParaBuilder};
-
-/// Between contact items on the header line.
-const CONTACT_SEPARATOR: &str = "  •  ";
-/// The mark in front of each bullet.
-pub(crate) const BULLET: &str = "•";
+use crate::icons::Icon;
+use crate::text::{Look, Para, ParaBuilder};
 
 /// The Document's structure with paragraphs replaced by indices into a
 /// paragraph list.
@@ -22,7 +22,8 @@ pub(crate) struct Outline {
     pub headline: Option<usize>,
     pub contacts: Option<usize>,
     pub sections: Vec<OutlineSection>,
-    pub bullet: usize,
+    /// The mark hung before each bullet point.
+    pub bullet: Option<usize>,
     /// The name as the page footer shows it.
     pub footer_name: String,
 }
@@ -43,8 +44,10 @@ pub(crate) enum OutlineBody {
 #[derive(Debug, Default)]
 pub(crate) struct OutlineEntry {
     pub title: Option<usize>,
-    pub dates: Option<usize>,
-    pub location: Option<usize>,
+    /// The dates in the left column, when the design puts them there.
+    pub column: Option<usize>,
+    /// Flush right, one per row from the first: dates, then the place.
+    pub right: Vec<usize>,
     pub lines: Vec<(usize, LineKind)>,
     pub bullets: Vec<usize>,
     pub roles: Vec<OutlineEntry>,
@@ -53,7 +56,8 @@ pub(crate) struct OutlineEntry {
 /// Paragraphs not yet shaped: first every character is checked against the
 /// fonts, then everything is shaped at once.
 #[derive(Debug)]
-pub(crate) struct Draft {
+pub(crate) struct Draft<'d> {
+    design: &'d Design,
     builders: Vec<ParaBuilder>,
     pub outline: Outline,
 }
@@ -68,41 +72,54 @@ pub(crate) struct Prepared {
 /// The characters of page footers, which are made after pagination.
 pub(crate) const FOOTER_CHARS: &str = "0123456789/ ";
 
-impl Draft {
-    pub fn new(doc: &Document) -> Draft {
+/// The look of a role of the text.
+pub(crate) fn look(style: &TextStyle) -> Look {
+    Look::new(
+        Style::new(style.family, style.bold, style.italic),
+        style.color,
+        style.case,
+    )
+}
+
+impl<'d> Draft<'d> {
+    pub fn new(doc: &Document, design: &'d Design) -> Draft<'d> {
         let mut d = Draft {
+            design,
             builders: Vec::new(),
             outline: Outline::default(),
         };
         let header = &doc.header;
-        d.outline.name = d.add_plain(&header.name, Style::BOLD, Ink::Accent);
+        d.outline.name = d.add_plain(&header.name, look(&design.name));
         d.outline.headline = header
             .headline
             .as_deref()
-            .and_then(|h| d.add_plain(h, Style::REGULAR, Ink::Muted));
+            .and_then(|h| d.add_plain(h, look(&design.headline)));
         d.outline.contacts = d.contacts(doc);
         d.outline.footer_name = header.name.trim().to_owned();
-        let mut bullet = ParaBuilder::new();
-        bullet.push(BULLET, Style::REGULAR, Ink::Text, None);
-        d.outline.bullet = d.add_builder(bullet);
+        let bullet = Look {
+            color: design.bullet_color,
+            ..look(&design.body)
+        };
+        d.outline.bullet = d.add_plain(&design.bullet, bullet);
         for section in &doc.sections {
             // A section without a title still shows its content.
-            let title = d.add_plain(&section.title, Style::BOLD, Ink::Accent);
+            let title = d.add_plain(&section.title, look(&design.section_title));
             let body = d.body(&section.body);
             d.outline.sections.push(OutlineSection { title, body });
         }
         d
     }
 
-    /// Every character with its style, including those of page footers.
+    /// Every character with its face, including those of page footers.
     pub fn chars(&self) -> BTreeSet<(char, Style)> {
         let mut out = BTreeSet::new();
         for b in &self.builders {
             b.chars(&mut out);
         }
+        let footer = look(&self.design.footer).style;
         for c in FOOTER_CHARS.chars().chain(self.outline.footer_name.chars()) {
             if !c.is_whitespace() && !crate::fonts::is_invisible(c) {
-                out.insert((c, Style::REGULAR));
+                out.insert((c, footer));
             }
         }
         out
@@ -115,31 +132,45 @@ impl Draft {
         }
     }
 
-    fn add_builder(&mut self, b: ParaBuilder) -> usize {
+    fn add_builder(&mut self, b: ParaBuilder) -> Option<usize> {
+        if b.is_empty() {
+            return None;
+        }
         self.builders.push(b);
-        self.builders.len() - 1
+        Some(self.builders.len() - 1)
     }
 
-    fn add_plain(&mut self, text: &str, style: Style, ink: Ink) -> Option<usize> {
+    fn add_plain(&mut self, text: &str, look: Look) -> Option<usize> {
         let mut b = ParaBuilder::new();
-        b.push(text, style, ink, None);
-        (!b.is_empty()).then(|| self.add_builder(b))
+        b.push(text, look, None);
+        self.add_builder(b)
     }
 
-    fn add_text(&mut self, text: &Text, base: Style, ink: Ink) -> Option<usize> {
+    /// Rich text in a role: strong spans bold, emphasised ones italic, links
+    /// in the link colour (underlined when the design says so).
+    fn add_text(&mut self, text: &Text, style: &TextStyle) -> Option<usize> {
+        let base = look(style);
         let mut b = ParaBuilder::new();
         for span in &text.spans {
-            let style = Style {
-                bold: base.bold || span.strong,
-                italic: base.italic || span.emphasis,
-            };
-            let ink = if span.link.is_some() { Ink::Link } else { ink };
-            b.push(&span.text, style, ink, span.link.as_deref());
+            let mut l = base;
+            l.style.bold |= span.strong;
+            l.style.italic |= span.emphasis;
+            if span.link.is_some() {
+                l.color = self.design.link_color;
+                l.underline = self.design.link_underline;
+            }
+            b.push(&span.text, l, span.link.as_deref());
         }
-        (!b.is_empty()).then(|| self.add_builder(b))
+        self.add_builder(b)
     }
 
     fn contacts(&mut self, doc: &Document) -> Option<usize> {
+        let design = self.design;
+        let base = look(&design.contact);
+        let muted = |l: Look| Look {
+            color: design.muted,
+            ..l
+        };
         let mut b = ParaBuilder::new();
         let mut first = true;
         for contact in &doc.header.contacts {
@@ -147,21 +178,30 @@ impl Draft {
                 continue;
             }
             if !first {
-                b.push(CONTACT_SEPARATOR, Style::REGULAR, Ink::Muted, None);
+                b.push_separator(&design.separator, muted(base));
                 b.break_here();
             }
             first = false;
-            let ink = match (&contact.url, contact.kind) {
-                (Some(_), _) => Ink::Link,
-                (None, ContactKind::Location) => Ink::Muted,
-                (None, _) => Ink::Text,
+            let l = match (&contact.url, contact.kind) {
+                (Some(_), _) => Look {
+                    color: design.link_color,
+                    underline: design.link_underline,
+                    ..base
+                },
+                (None, ContactKind::Location) => muted(base),
+                (None, _) => base,
             };
-            b.push(&contact.text, Style::REGULAR, ink, contact.url.as_deref());
+            if design.icons {
+                // In the item's own colour, so icon and text read as one.
+                b.push_icon(Icon::for_contact(contact.kind, &contact.label), l);
+            }
+            b.push(&contact.text, l, contact.url.as_deref());
         }
-        (!b.is_empty()).then(|| self.add_builder(b))
+        self.add_builder(b)
     }
 
     fn body(&mut self, body: &SectionBody) -> OutlineBody {
+        let style = self.design.body;
         match body {
             SectionBody::Entries(entries) => {
                 OutlineBody::Entries(entries.iter().map(|e| self.entry(e)).collect())
@@ -169,48 +209,87 @@ impl Draft {
             SectionBody::Paragraphs(paras) => OutlineBody::Paragraphs(
                 paras
                     .iter()
-                    .filter_map(|p| self.add_text(p, Style::REGULAR, Ink::Text))
+                    .filter_map(|p| self.add_text(p, &style))
                     .collect(),
             ),
             SectionBody::List(items) => OutlineBody::List(
                 items
                     .iter()
-                    .filter_map(|p| self.add_text(p, Style::REGULAR, Ink::Text))
+                    .filter_map(|p| self.add_text(p, &style))
                     .collect(),
             ),
         }
     }
 
     fn entry(&mut self, entry: &Entry) -> OutlineEntry {
+        let design = self.design;
+        let beside = design.entry_layout(entry);
+        let date = look(&design.date);
         OutlineEntry {
-            title: self.add_text(&entry.title, Style::REGULAR, Ink::Text),
-            dates: entry
-                .dates
-                .as_ref()
-                .and_then(|d| self.add_plain(&d.display(), Style::REGULAR, Ink::Muted)),
-            location: entry
-                .location
-                .as_deref()
-                .and_then(|l| self.add_plain(l, Style::REGULAR, Ink::Muted)),
+            title: self.add_text(&entry.title, &design.entry_title),
+            column: beside
+                .column
+                .and_then(|d| self.date_column(entry, &d, date)),
+            right: beside
+                .right
+                .iter()
+                .filter_map(|(text, _)| self.add_plain(text, date))
+                .collect(),
             lines: entry
                 .lines
                 .iter()
                 .filter_map(|line| {
-                    let (style, ink) = match line.kind {
-                        LineKind::Subtitle => (Style::ITALIC, Ink::Text),
-                        LineKind::Keywords => (Style::ITALIC, Ink::Muted),
-                        LineKind::Detail => (Style::REGULAR, Ink::Text),
-                    };
-                    self.add_text(&line.text, style, ink)
-                        .map(|p| (p, line.kind))
+                    let style = line_style(design, line.kind);
+                    self.add_text(&line.text, &style).map(|p| (p, line.kind))
                 })
                 .collect(),
             bullets: entry
                 .bullets
                 .iter()
-                .filter_map(|b| self.add_text(b, Style::REGULAR, Ink::Text))
+                .filter_map(|b| self.add_text(b, &design.body))
                 .collect(),
             roles: entry.roles.iter().map(|r| self.entry(r)).collect(),
         }
     }
+}
+
+impl Draft<'_> {
+    /// Dates for the left column. A range too wide for the column breaks
+    /// only after its separator, so each end of it stays whole
+    /// ("Jun 2020 –" over "Dec 2020").
+    fn date_column(&mut self, entry: &Entry, text: &str, look: Look) -> Option<usize> {
+        let mut b = ParaBuilder::new();
+        let split = entry.dates.as_ref().and_then(|r| {
+            let (start, end) = (r.start.as_ref()?, r.end.as_ref()?);
+            let head = format!("{}{}", start.display, r.separator);
+            (text == format!("{head}{}", end.display)).then(|| (head, end.display.clone()))
+        });
+        match split {
+            Some((head, tail)) => {
+                b.push(&head, look, None);
+                b.break_here();
+                b.push(&tail, look, None);
+            }
+            None => {
+                b.push(text, look, None);
+            }
+        }
+        self.add_builder(b)
+    }
+}
+
+/// The role a secondary line of an entry is set in.
+pub(crate) fn line_style(design: &Design, kind: LineKind) -> TextStyle {
+    match kind {
+        LineKind::Subtitle => design.subtitle,
+        LineKind::Keywords => design.keywords,
+        LineKind::Detail => design.detail,
+    }
+}
+
+/// A footer paragraph, shaped after pagination when the page count is known.
+pub(crate) fn footer(text: &str, design: &Design, fonts: &Fonts<'_>) -> Para {
+    let mut b = ParaBuilder::new();
+    b.push(text, look(&design.footer), None);
+    b.shape(fonts)
 }

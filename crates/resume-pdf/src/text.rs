@@ -1,29 +1,53 @@
-//! Paragraphs: styled runs of text, shaped once, then broken into lines at
-//! Unicode line-break opportunities for whatever width and size a layout
-//! asks for.
+//! Paragraphs: styled runs of text, shaped once at one em, then broken into
+//! lines for whatever width and size a layout asks for. Shaping does not
+//! depend on the size, so page fitting lays the same glyphs out again at
+//! other sizes without shaping anything twice.
 
 use std::collections::BTreeSet;
 
+use resume_document::{Case, Color};
 use unicode_linebreak::BreakOpportunity;
 
-use crate::fonts::{Fonts, Glyph, Style, is_invisible};
+use crate::fonts::{Fonts, Glyph, Style, has_capital, is_invisible};
+use crate::icons::{ICON_ADVANCE, Icon};
 
-/// Which theme colour a run is drawn in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Ink {
-    Text,
-    Muted,
-    Accent,
-    Link,
+/// How a run of text looks, apart from its size (the layout's business).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Look {
+    pub style: Style,
+    pub color: Color,
+    pub case: Case,
+    /// Underlined, for links when the design asks for it.
+    pub underline: bool,
 }
 
-/// The look of a run of text.
+impl Look {
+    pub fn new(style: Style, color: Color, case: Case) -> Look {
+        Look {
+            style,
+            color,
+            case,
+            underline: false,
+        }
+    }
+}
+
+/// The look of a run of text, as shaped.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Run {
     pub style: Style,
-    pub ink: Ink,
+    pub color: Color,
     pub link: Option<String>,
+    /// Lower-case letters are set as small capitals.
+    pub small_caps: bool,
+    pub underline: bool,
+    /// An icon drawn in place of the run's one placeholder character.
+    pub icon: Option<Icon>,
 }
+
+/// What stands in the text for an icon: the object replacement character,
+/// never written to the PDF as text.
+const ICON_PLACEHOLDER: char = '\u{FFFC}';
 
 /// A paragraph before shaping: text and the runs that style it.
 #[derive(Debug, Default)]
@@ -44,11 +68,40 @@ impl ParaBuilder {
     /// Appends `text` in the given look. White space collapses to single
     /// spaces across pushes, as it does in HTML, and invisible characters are
     /// left out.
-    pub fn push(&mut self, text: &str, style: Style, ink: Ink, link: Option<&str>) -> &mut Self {
+    /// Upper case is applied here: the capitals are what is shaped and what
+    /// text extraction reads, which keeps every word.
+    pub fn push(&mut self, text: &str, look: Look, link: Option<&str>) -> &mut Self {
+        self.push_spaced(text, look, link, false)
+    }
+
+    /// Appends a separator between items (contact items) whose spaces are
+    /// part of the design, e.g. two spaces each side of a dot: they are kept
+    /// as written instead of collapsing, except at the start of the text.
+    pub fn push_separator(&mut self, text: &str, look: Look) -> &mut Self {
+        self.push_spaced(text, look, None, true)
+    }
+
+    fn push_spaced(
+        &mut self,
+        text: &str,
+        look: Look,
+        link: Option<&str>,
+        keep_spaces: bool,
+    ) -> &mut Self {
         let run = Run {
-            style,
-            ink,
+            style: look.style,
+            color: look.color,
             link: link.map(str::to_owned),
+            small_caps: look.case == Case::SmallCaps,
+            underline: look.underline && link.is_some(),
+            icon: None,
+        };
+        let upper;
+        let text = if look.case == Case::Upper {
+            upper = text.to_uppercase();
+            upper.as_str()
+        } else {
+            text
         };
         let index = match self.runs.iter().position(|r| *r == run) {
             Some(i) => i,
@@ -60,7 +113,7 @@ impl ParaBuilder {
         let start = self.text.len();
         for c in text.chars() {
             if c.is_whitespace() {
-                if !self.text.is_empty() && !self.text.ends_with(' ') {
+                if !self.text.is_empty() && (keep_spaces || !self.text.ends_with(' ')) {
                     self.text.push(' ');
                 }
             } else if let Some(letters) = unligated(c) {
@@ -74,6 +127,24 @@ impl ParaBuilder {
         if self.text.len() > start {
             self.spans.push((start, self.text.len(), index as u16));
         }
+        self
+    }
+
+    /// Appends an icon in the colour of `look`, with the room after it.
+    pub fn push_icon(&mut self, icon: Icon, look: Look) -> &mut Self {
+        let run = Run {
+            style: look.style,
+            color: look.color,
+            link: None,
+            small_caps: false,
+            underline: false,
+            icon: Some(icon),
+        };
+        self.runs.push(run);
+        let start = self.text.len();
+        self.text.push(ICON_PLACEHOLDER);
+        self.spans
+            .push((start, self.text.len(), (self.runs.len() - 1) as u16));
         self
     }
 
@@ -92,10 +163,18 @@ impl ParaBuilder {
     /// Every character with the style it is set in, to find fonts for them.
     pub fn chars(&self, out: &mut BTreeSet<(char, Style)>) {
         for &(start, end, run) in &self.spans {
-            let style = self.runs[run as usize].style;
+            let run = &self.runs[run as usize];
+            if run.icon.is_some() {
+                continue;
+            }
             for c in self.text[start..end].chars() {
-                if !c.is_whitespace() {
-                    out.insert((c, style));
+                if c.is_whitespace() {
+                    continue;
+                }
+                out.insert((c, run.style));
+                // A face without small capitals of its own sets capitals.
+                if run.small_caps && has_capital(c) {
+                    out.extend(c.to_uppercase().map(|u| (u, run.style)));
                 }
             }
         }
@@ -115,10 +194,27 @@ impl ParaBuilder {
         }
         let mut glyphs = Vec::with_capacity(self.text.len());
         for &(start, end, run) in &self.spans {
+            let look = &self.runs[run as usize];
+            if look.icon.is_some() {
+                // An icon is a box of its own width, drawn by the layout.
+                glyphs.push(Glyph {
+                    face: look.style.slot() as u16,
+                    gid: 0,
+                    adv: ICON_ADVANCE,
+                    dx: 0.0,
+                    text: (start as u32, end as u32),
+                    run,
+                    space: false,
+                    simple: None,
+                    small: false,
+                });
+                continue;
+            }
             fonts.shape(
                 &self.text,
                 start..end,
-                self.runs[run as usize].style,
+                look.style,
+                look.small_caps,
                 run,
                 &mut glyphs,
             );
@@ -212,6 +308,13 @@ pub(crate) struct LineRange {
 }
 
 impl Para {
+    /// Whether glyph `g` is an icon rather than text.
+    pub fn is_icon(&self, g: &Glyph) -> bool {
+        self.runs
+            .get(usize::from(g.run))
+            .is_some_and(|r| r.icon.is_some())
+    }
+
     /// Natural width of the whole paragraph on one line, in em.
     pub fn width(&self) -> f32 {
         self.glyphs.iter().map(|g| g.adv).sum()
@@ -331,7 +434,8 @@ mod tests {
         let fallback = FallbackData::default();
         let fonts = Fonts::new(&fallback).expect("embedded fonts");
         let mut b = ParaBuilder::new();
-        b.push(text, Style::REGULAR, Ink::Text, None);
+        let style = Style::new(resume_document::Family::NotoSans, false, false);
+        b.push(text, Look::new(style, Color::BLACK, Case::AsWritten), None);
         b.shape(&fonts)
     }
 
@@ -416,6 +520,20 @@ mod tests {
         assert_eq!(para("  a \n\t b  ").text, "a b");
         assert_eq!(para("ﬁne ﬂow").text, "fine flow");
         assert_eq!(para("zero\u{200B}width\u{0007}").text, "zerowidth");
+    }
+
+    #[test]
+    fn separators_keep_their_spaces() {
+        let fallback = FallbackData::default();
+        let fonts = Fonts::new(&fallback).expect("embedded fonts");
+        let style = Style::new(resume_document::Family::NotoSans, false, false);
+        let look = Look::new(style, Color::BLACK, Case::AsWritten);
+        let mut b = ParaBuilder::new();
+        b.push("a", look, None)
+            .push_separator("  •  ", look)
+            .push(" b", look, None);
+        // A space pushed after the separator's own still collapses.
+        assert_eq!(b.shape(&fonts).text, "a  •  b");
     }
 
     #[test]

@@ -1,21 +1,22 @@
-//! Writing: placed glyphs and rules become a printpdf document with subset
-//! fonts, links and metadata, serialised deterministically.
+//! Writing: placed glyphs, rules and bands become a printpdf document with
+//! subset fonts, links and metadata, serialised deterministically.
 
 use std::collections::BTreeMap;
 
 use printpdf::{
     Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, FontId, FontMetrics, FontType,
-    LinkAnnotation, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
-    PdfFontMetricsStub, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect, Rgb, TextItem,
-    TextMatrix,
+    Line as PathLine, LineCapStyle, LineJoinStyle, LinePoint, LinkAnnotation, OffsetDateTime, Op,
+    PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfFontMetricsStub, PdfPage,
+    PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
-use resume_document::{Document, Theme};
+use resume_document::{Design, Document};
 use rustybuzz::ttf_parser;
 
 use crate::PdfError;
-use crate::fonts::Fonts;
-use crate::layout::{Laid, Metrics, ParaRef, Placed, Tag};
-use crate::text::{Ink, Para};
+use crate::fonts::{Fonts, SMALL_CAPS_SCALE};
+use crate::icons::{Icon, frame};
+use crate::layout::{Laid, ParaRef, Placed, Tag};
+use crate::text::Para;
 
 /// Document-level facts that are not part of the layout.
 #[derive(Debug)]
@@ -30,13 +31,7 @@ fn r2(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
 }
 
-fn color(theme: &Theme, ink: Ink) -> Color {
-    let c = match ink {
-        Ink::Text => theme.text,
-        Ink::Muted => theme.muted,
-        Ink::Accent => theme.accent,
-        Ink::Link => theme.link,
-    };
+fn color(c: resume_document::Color) -> Color {
     let [r, g, b] = c.unit();
     Color::Rgb(Rgb {
         r,
@@ -46,42 +41,39 @@ fn color(theme: &Theme, ink: Ink) -> Color {
     })
 }
 
-fn rule_color(theme: &Theme, ink: Ink) -> Color {
-    match ink {
-        Ink::Accent => {
-            let [r, g, b] = theme.rule.unit();
-            Color::Rgb(Rgb {
-                r,
-                g,
-                b,
-                icc_profile: None,
-            })
-        }
-        other => color(theme, other),
-    }
+/// The PDF font a glyph is written in: each face has two, the second for
+/// synthesized small capitals. They are capitals of the face, but stand for
+/// lower-case letters, and a font's ToUnicode map gives one text per glyph.
+pub(crate) fn font_key(face: u16, small: bool) -> usize {
+    usize::from(face) * 2 + usize::from(small)
 }
 
 /// One glyph as drawn: where, in which face, and the text it stands for.
-struct Drawn<'p> {
-    face: u16,
+pub(crate) struct Drawn<'p> {
+    pub face: u16,
+    /// A synthesized small capital, drawn at [`SMALL_CAPS_SCALE`] of the
+    /// line's size.
+    pub small: bool,
+    /// An icon's box, drawn as strokes, never written as text.
+    pub icon: bool,
     gid: u16,
     /// Left edge of the glyph (pen plus offset), in points.
-    x: f32,
-    adv: f32,
+    pub x: f32,
+    pub adv: f32,
     /// Advance to the next glyph and offset from the pen, in thousandths
-    /// of an em (whole numbers, as the shaper's advances are rounded to them).
+    /// of an em of the size the glyph is drawn at.
     adv_milli: f32,
     dx_milli: f32,
     /// Extra space after this glyph (justification), in points.
     extra: f32,
-    text: &'p str,
+    pub text: &'p str,
     simple: Option<char>,
-    ink: Ink,
+    pub color: resume_document::Color,
     link: Option<&'p str>,
 }
 
 /// The glyphs of a placed line with their absolute positions.
-fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
+pub(crate) fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
     let Placed::Text {
         line,
         x,
@@ -94,19 +86,25 @@ fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
     };
     let mut pen = *x;
     let mut out = Vec::with_capacity(line.end - line.start);
-    for g in &para.glyphs[line.start..line.end] {
+    for g in para.glyphs.get(line.start..line.end).unwrap_or(&[]) {
         let run = &para.runs[g.run as usize];
+        let scale = g.scale();
         out.push(Drawn {
             face: g.face,
+            small: g.small,
+            icon: para.is_icon(g),
             gid: g.gid,
             x: pen + g.dx * size,
             adv: g.adv * size,
-            adv_milli: (g.adv * 1000.0).round(),
-            dx_milli: (g.dx * 1000.0).round(),
+            adv_milli: g.adv / scale * 1000.0,
+            dx_milli: g.dx / scale * 1000.0,
             extra: if g.space { *justify } else { 0.0 },
             simple: g.simple,
-            text: &para.text[g.text.0 as usize..g.text.1 as usize],
-            ink: run.ink,
+            text: para
+                .text
+                .get(g.text.0 as usize..g.text.1 as usize)
+                .unwrap_or(""),
+            color: run.color,
             link: run.link.as_deref(),
         });
         pen += g.adv * size;
@@ -143,7 +141,8 @@ fn subset_faces(
 ) -> Result<Vec<Option<Subset>>, PdfError> {
     let mut out = Vec::with_capacity(usage.len());
     let mut n = 0;
-    for (face_index, use_) in usage.iter_mut().enumerate() {
+    for (key, use_) in usage.iter_mut().enumerate() {
+        let (face_index, small) = (key / 2, key % 2 == 1);
         let glyphs: Vec<u16> = use_
             .texts
             .iter()
@@ -191,6 +190,7 @@ fn subset_faces(
         for byte in font
             .ps_name
             .bytes()
+            .chain([u8::from(small)])
             .chain(glyphs.iter().flat_map(|g| g.to_be_bytes()))
         {
             hash = (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
@@ -265,23 +265,17 @@ fn unaccented_extent(face: &ttf_parser::Face<'_>) -> FontMetrics {
     }
 }
 
-/// Writes the laid-out pages as PDF bytes.
-pub(crate) fn write(
-    laid: &Laid,
-    paras: &[Para],
-    fonts: &Fonts<'_>,
-    m: &Metrics,
-    info: &Info<'_>,
-) -> Result<Vec<u8>, PdfError> {
-    let theme = &info.doc.theme;
-    let para_of = |r: ParaRef| match r {
-        ParaRef::Body(i) => &paras[i],
-        ParaRef::Footer(i) => &laid.footers[i],
-    };
+/// One placed line of text, ready to write: baseline, size, structure
+/// and glyphs.
+type Line<'p> = (f32, f32, Tag, usize, Vec<Drawn<'p>>);
 
-    type Line<'p> = (f32, f32, Tag, usize, Vec<Drawn<'p>>);
-    let pages: Vec<Vec<Line<'_>>> = laid
-        .pages
+/// The placed lines of each page with their glyphs.
+pub(crate) fn lines<'p>(laid: &'p Laid, paras: &'p [Para]) -> Vec<Vec<Line<'p>>> {
+    let para_of = |r: ParaRef| match r {
+        ParaRef::Body(i) => paras.get(i),
+        ParaRef::Footer(i) => laid.footers.get(i),
+    };
+    laid.pages
         .iter()
         .map(|items| {
             items
@@ -294,21 +288,105 @@ pub(crate) fn write(
                         tag,
                         elem,
                         ..
-                    } => Some((*baseline, *size, *tag, *elem, drawn(para_of(*para), item))),
-                    Placed::Rule { .. } => None,
+                    } => Some((*baseline, *size, *tag, *elem, drawn(para_of(*para)?, item))),
+                    Placed::Rect { .. } | Placed::Icon { .. } => None,
                 })
                 .collect()
         })
-        .collect();
-    // Glyphs in use, per face, with the text each stands for (for ToUnicode).
-    // Glyphs that are their character's glyph in the font's character map
-    // are written as text through that map: one string per run instead of
-    // one per glyph.
-    let mut usage: Vec<Usage<'_>> = (0..fonts.len()).map(|_| Usage::default()).collect();
+        .collect()
+}
+
+/// Splits a line's glyphs where the PDF font, the size or the colour
+/// changes: each piece is one run of a text-showing operator. Icons are
+/// left out; the text after one starts a piece of its own.
+pub(crate) fn pieces(glyphs: &[Drawn<'_>]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < glyphs.len() {
+        let first = &glyphs[i];
+        if first.icon {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < glyphs.len()
+            && !glyphs[j].icon
+            && glyphs[j].face == first.face
+            && glyphs[j].small == first.small
+            && glyphs[j].color == first.color
+        {
+            j += 1;
+        }
+        out.push(i..j);
+        i = j;
+    }
+    out
+}
+
+/// The operations that stroke an icon.
+fn icon_ops(
+    icon: Icon,
+    (x, bottom, side, stroke): (f32, f32, f32, f32),
+    page_h: f32,
+    c: resume_document::Color,
+) -> Vec<Op> {
+    let mut ops = vec![
+        Op::SaveGraphicsState,
+        Op::SetOutlineColor { col: color(c) },
+        Op::SetOutlineThickness { pt: Pt(r2(stroke)) },
+        Op::SetLineCapStyle {
+            cap: LineCapStyle::Round,
+        },
+        Op::SetLineJoinStyle {
+            join: LineJoinStyle::Round,
+        },
+    ];
+    // The strokes are drawn inside the square, so they stay in it.
+    let inner = side - stroke;
+    for path in icon.strokes() {
+        let points = path
+            .points
+            .iter()
+            .map(|p| LinePoint {
+                p: Point {
+                    x: Pt(r2(x + stroke / 2.0 + p.x * inner)),
+                    y: Pt(r2(page_h - bottom + stroke / 2.0 + p.y * inner)),
+                },
+                bezier: p.control,
+            })
+            .collect();
+        ops.push(Op::DrawLine {
+            line: PathLine {
+                points,
+                is_closed: path.closed,
+            },
+        });
+    }
+    ops.push(Op::RestoreGraphicsState);
+    ops
+}
+
+/// Writes the laid-out pages as PDF bytes.
+pub(crate) fn write(
+    laid: &Laid,
+    paras: &[Para],
+    fonts: &Fonts<'_>,
+    design: &Design,
+    info: &Info<'_>,
+) -> Result<Vec<u8>, PdfError> {
+    let page_h = design.page.1;
+    let pages = lines(laid, paras);
+    // Glyphs in use, per PDF font, with the text each stands for (for
+    // ToUnicode). Glyphs that are their character's glyph in the font's
+    // character map are written as text through that map: one string per
+    // run instead of one per glyph.
+    let mut usage: Vec<Usage<'_>> = (0..fonts.len() * 2).map(|_| Usage::default()).collect();
     for page in &pages {
         for (_, _, _, _, glyphs) in page {
-            for g in glyphs {
-                let use_ = &mut usage[usize::from(g.face)];
+            for g in glyphs.iter().filter(|g| !g.icon) {
+                let Some(use_) = usage.get_mut(font_key(g.face, g.small)) else {
+                    continue;
+                };
                 let gid = usize::from(g.gid);
                 if use_.texts.len() <= gid {
                     use_.texts.resize(
@@ -336,38 +414,52 @@ pub(crate) fn write(
     for (items, texts) in laid.pages.iter().zip(&pages) {
         let mut ops = Vec::new();
         let mut page_marks = Vec::new();
+        // Rules, bands and underlines are decoration, not content.
         ops.push(Op::BeginMarkedContent {
             tag: "Artifact".into(),
         });
+        let mut fill: Option<resume_document::Color> = None;
         for item in items {
-            if let Placed::Rule {
-                x0,
-                x1,
-                y,
-                thickness,
-                ink,
+            if let Placed::Icon {
+                icon,
+                x,
+                baseline,
+                size,
+                color: c,
             } = item
             {
-                ops.push(Op::SetFillColor {
-                    col: rule_color(theme, *ink),
-                });
+                let cap = fonts.family(design.contact.family).cap;
+                let box_ = frame(*x, *baseline, *size, cap);
+                ops.extend(icon_ops(*icon, box_, page_h, *c));
+            }
+            if let Placed::Rect {
+                x,
+                y,
+                w,
+                h,
+                color: c,
+                ..
+            } = item
+            {
+                if fill != Some(*c) {
+                    ops.push(Op::SetFillColor { col: color(*c) });
+                    fill = Some(*c);
+                }
                 ops.push(Op::DrawRectangle {
                     rectangle: Rect {
-                        x: Pt(r2(*x0)),
-                        y: Pt(r2(m.page_h - y - thickness)),
-                        width: Pt(r2(x1 - x0)),
-                        height: Pt(r2(*thickness)),
+                        x: Pt(r2(*x)),
+                        y: Pt(r2(page_h - y - h)),
+                        width: Pt(r2(*w)),
+                        height: Pt(r2(*h)),
                         mode: Some(PaintMode::Fill),
                         winding_order: None,
                     },
                 });
             }
         }
-
         ops.push(Op::EndMarkedContent);
 
-        let mut font_state: Option<(u16, f32)> = None;
-        let mut ink_state: Option<Ink> = None;
+        let mut font_state: Option<(usize, f32)> = None;
         let mut links: Vec<(String, f32, f32, f32, f32)> = Vec::new();
         for (baseline, size, tag, elem, glyphs) in texts {
             // Each line is marked content of its structure element (or an
@@ -391,42 +483,42 @@ pub(crate) fn write(
                 page_marks.push((*elem, *tag));
             }
             ops.push(Op::StartTextSection);
-            let y = r2(m.page_h - baseline);
-            let mut i = 0;
-            while i < glyphs.len() {
-                let first = &glyphs[i];
-                let mut j = i + 1;
-                while j < glyphs.len() && glyphs[j].face == first.face && glyphs[j].ink == first.ink
-                {
-                    j += 1;
-                }
-                let Some(subset) = &subsets[usize::from(first.face)] else {
+            let y = r2(page_h - baseline);
+            for piece in pieces(glyphs) {
+                let first = &glyphs[piece.start];
+                let key = font_key(first.face, first.small);
+                let Some(Some(subset)) = subsets.get(key) else {
                     return Err(PdfError::Write("a glyph of an unused face".into()));
                 };
-                if font_state != Some((first.face, *size)) {
+                let font_size = if first.small {
+                    size * SMALL_CAPS_SCALE
+                } else {
+                    *size
+                };
+                if font_state != Some((key, font_size)) {
                     ops.push(Op::SetFont {
                         font: PdfFontHandle::External(subset.id.clone()),
-                        size: Pt(*size),
+                        size: Pt(font_size),
                     });
-                    font_state = Some((first.face, *size));
+                    font_state = Some((key, font_size));
                 }
-                if ink_state != Some(first.ink) {
+                if fill != Some(first.color) {
                     ops.push(Op::SetFillColor {
-                        col: color(theme, first.ink),
+                        col: color(first.color),
                     });
-                    ink_state = Some(first.ink);
+                    fill = Some(first.color);
                 }
                 let x0 = r2(first.x);
-                let to_em = 1000.0 / size;
+                let to_em = 1000.0 / font_size;
                 // Runs of text, and glyphs written by id, with TJ adjustments
                 // between them that put each glyph exactly where the layout
                 // wants it, given the width the viewer advances by.
                 let mut items: Vec<TextItem> = Vec::new();
                 let mut text = String::new();
                 let mut ids: Vec<Codepoint> = Vec::new();
-                for k in i..j {
+                for k in piece.clone() {
                     let g = &glyphs[k];
-                    let gid = subset.remap[usize::from(g.gid)];
+                    let gid = subset.remap.get(usize::from(g.gid)).copied().unwrap_or(0);
                     match g.simple {
                         Some(c) => {
                             if !ids.is_empty() {
@@ -445,12 +537,12 @@ pub(crate) fn write(
                             });
                         }
                     }
-                    if k + 1 < j {
+                    if k + 1 < piece.end {
                         // The viewer moves by the declared width; the layout
                         // moved by the shaped advance (kerning) plus any
                         // justification, and the next glyph may be offset.
                         let next = &glyphs[k + 1];
-                        let w = subset.widths[usize::from(gid)] as f32;
+                        let w = subset.widths.get(usize::from(gid)).copied().unwrap_or(0) as f32;
                         let moved = g.adv_milli + g.extra * to_em + next.dx_milli - g.dx_milli;
                         let offset = ((w - moved) * 100.0).round() / 100.0;
                         if offset != 0.0 {
@@ -474,7 +566,6 @@ pub(crate) fn write(
                     matrix: TextMatrix::Translate(Pt(x0), Pt(y)),
                 });
                 ops.push(Op::ShowText { items });
-                i = j;
             }
             ops.push(Op::EndTextSection);
             ops.push(Op::EndMarkedContent);
@@ -500,7 +591,7 @@ pub(crate) fn write(
                 link: LinkAnnotation::new(
                     Rect::from_xywh(
                         Pt(r2(x0)),
-                        Pt(r2(m.page_h - baseline - 0.3 * size)),
+                        Pt(r2(page_h - baseline - 0.3 * size)),
                         Pt(r2(x1 - x0)),
                         Pt(r2(1.25 * size)),
                     ),
@@ -512,7 +603,7 @@ pub(crate) fn write(
             });
         }
         marked.push(page_marks);
-        let page = Rect::from_wh(Pt(m.page_w), Pt(m.page_h));
+        let page = Rect::from_wh(Pt(design.page.0), Pt(page_h));
         doc.pages.push(PdfPage {
             media_box: page.clone(),
             trim_box: page.clone(),
@@ -788,13 +879,4 @@ fn uri_ascii(url: &str) -> String {
         }
     }
     out
-}
-
-/// The cap height of the body face in em, for centring text in line boxes.
-pub(crate) fn cap_height(fonts: &Fonts<'_>) -> f32 {
-    let face: &ttf_parser::Face<'_> = &fonts.face(0).face;
-    let upem = f32::from(face.units_per_em());
-    face.capital_height()
-        .map(|c| f32::from(c) / upem)
-        .unwrap_or(0.7)
 }

@@ -41,7 +41,7 @@ pub fn chromium() -> Option<Chromium> {
         !ci,
         "chromium is not installed (apt-get install chromium) and CI is set"
     );
-    eprintln!("skipping: chromium is not installed (set CHROMIUM or install Debian's chromium)");
+    eprintln!("skipped: chromium not installed (set CHROMIUM or install Debian's chromium)");
     None
 }
 

@@ -42,3 +42,32 @@ pub fn entry(title: Text) -> Entry {
         roles: Vec::new(),
     }
 }
+
+/// The seed résumé in the built-in theme `name`.
+pub fn seed_in(name: &str) -> resume_document::Document {
+    let theme = resume_model::Theme::builtin(name).expect("a built-in theme");
+    seed_with(theme)
+}
+
+/// The seed résumé in `theme`.
+pub fn seed_with(theme: resume_model::Theme) -> resume_document::Document {
+    resume_document::lower(
+        &resume_tests::seed_resume(),
+        &resume_document::Options {
+            theme: Some(theme),
+            ..Default::default()
+        },
+    )
+}
+
+/// The embedded fonts of a page, as (media type, base64 text) pairs.
+pub fn data_uris(page: &str) -> Vec<(&str, &str)> {
+    page.match_indices("url(\"data:")
+        .filter_map(|(at, m)| {
+            let rest = &page[at + m.len()..];
+            let (mime, rest) = rest.split_once(";base64,")?;
+            let end = rest.find('"')?;
+            Some((mime, &rest[..end]))
+        })
+        .collect()
+}
