@@ -89,10 +89,9 @@ fn check(chromium: &browser::Chromium, name: &str, doc: &Document) {
 }
 
 #[test]
+#[cfg_attr(not(has_chromium), ignore = "chromium is not installed")]
 fn the_seed_in_every_theme_loads_offline_prints_as_estimated_and_renders_at_every_width() {
-    let Some(chromium) = browser::chromium() else {
-        return;
-    };
+    let chromium = browser::chromium();
     for name in resume_model::THEMES {
         check(&chromium, name, &support::seed_in(name));
     }
@@ -101,10 +100,9 @@ fn the_seed_in_every_theme_loads_offline_prints_as_estimated_and_renders_at_ever
 /// With system fonts the estimate measures Arial's and Times' widths, and
 /// the page must still print as counted.
 #[test]
+#[cfg_attr(not(has_chromium), ignore = "chromium is not installed")]
 fn the_seed_with_system_fonts_prints_as_estimated() {
-    let Some(chromium) = browser::chromium() else {
-        return;
-    };
+    let chromium = browser::chromium();
     for name in ["classic", "traditional"] {
         let mut theme = resume_model::Theme::builtin(name).expect("built in");
         theme.html_fonts = HtmlFonts::System;
@@ -119,10 +117,9 @@ fn the_seed_with_system_fonts_prints_as_estimated() {
 /// The checks above would pass vacuously if the probe could not see a
 /// request or a console message; this page makes both.
 #[test]
+#[cfg_attr(not(has_chromium), ignore = "chromium is not installed")]
 fn the_probe_sees_network_requests_and_console_messages() {
-    let Some(chromium) = browser::chromium() else {
-        return;
-    };
+    let chromium = browser::chromium();
     let scratch = tempfile::tempdir().expect("scratch directory");
     let page = scratch.path().join("control.html");
     // Port 9 on the loopback interface (discard) refuses at once; nothing
@@ -150,10 +147,9 @@ fn the_probe_sees_network_requests_and_console_messages() {
 /// A font the browser's sanitizer rejects is logged to the console, which
 /// the checks above would catch; this proves the probe sees such a log.
 #[test]
+#[cfg_attr(not(has_chromium), ignore = "chromium is not installed")]
 fn the_probe_sees_a_rejected_font() {
-    let Some(chromium) = browser::chromium() else {
-        return;
-    };
+    let chromium = browser::chromium();
     let scratch = tempfile::tempdir().expect("scratch directory");
     let page = scratch.path().join("bad-font.html");
     std::fs::write(
