@@ -162,7 +162,10 @@ fn seed_keeps_every_word_in_stream_order() {
 }
 
 #[test]
-#[cfg_attr(not(has_pdftotext), ignore = "pdftotext (poppler-utils) is not installed")]
+#[cfg_attr(
+    not(has_pdftotext),
+    ignore = "pdftotext (poppler-utils) is not installed"
+)]
 fn seed_reads_in_order_with_pdftotext() {
     for options in [one_page(), dated()] {
         let out = render(&seed_document(), &options);
@@ -792,7 +795,10 @@ fn every_theme_sets_the_seed_on_one_page_with_every_word_and_embedded_fonts() {
 }
 
 #[test]
-#[cfg_attr(not(has_pdftotext), ignore = "pdftotext (poppler-utils) is not installed")]
+#[cfg_attr(
+    not(has_pdftotext),
+    ignore = "pdftotext (poppler-utils) is not installed"
+)]
 fn every_theme_reads_in_order_with_pdftotext() {
     for name in resume_model::THEMES {
         let out = render(&seed_in(name), &one_page());
@@ -932,7 +938,10 @@ fn each_theme_draws_its_own_titles_dates_and_links() {
 }
 
 #[test]
-#[cfg_attr(not(has_pdftotext), ignore = "pdftotext (poppler-utils) is not installed")]
+#[cfg_attr(
+    not(has_pdftotext),
+    ignore = "pdftotext (poppler-utils) is not installed"
+)]
 fn small_capitals_read_as_the_words_they_stand_for() {
     // Libertinus Serif has small capitals of its own (traditional); Noto
     // Sans has none, so they are synthesized from its capitals.
