@@ -135,17 +135,12 @@ fn words_check(theme: &'static str, ext: &'static str) -> Trial {
             return Err(format!("the page is {} bytes, over 150 KB", bytes.len()).into());
         }
         if ext == "pdf" {
-            return pdf_text(theme, &bytes);
+            return pdf_text(&bytes);
         }
         let text = visible_text(ext, &bytes).expect("a text format");
         // DOCX reads each entry's dates after its title row, as Word lays
         // them out; the original put them after the second row.
         let order: f64 = if ext == "docx" { 0.96 } else { 0.98 };
-        let order = if left_dates(theme) {
-            order.min(MIN_ORDER_LEFT_DATES)
-        } else {
-            order
-        };
         std::panic::catch_unwind(|| assert_words_in_order(&seed_reference(), &text, order))
             .map_err(|e| panic_text(&e).into())
     })
@@ -159,7 +154,7 @@ fn panic_text(e: &Box<dyn std::any::Any + Send>) -> String {
 }
 
 /// The PDF's text as pdftotext extracts it.
-fn pdf_text(theme: &str, bytes: &[u8]) -> Result<(), Failed> {
+fn pdf_text(bytes: &[u8]) -> Result<(), Failed> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let path = dir.path().join("r.pdf");
     std::fs::write(&path, bytes).map_err(|e| e.to_string())?;
@@ -169,22 +164,8 @@ fn pdf_text(theme: &str, bytes: &[u8]) -> Result<(), Failed> {
         .output()
         .map_err(|e| format!("cannot run pdftotext: {e}"))?;
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let order = if left_dates(theme) {
-        MIN_ORDER_LEFT_DATES
-    } else {
-        0.98
-    };
-    std::panic::catch_unwind(|| assert_words_in_order(&seed_reference(), &text, order))
+    std::panic::catch_unwind(|| assert_words_in_order(&seed_reference(), &text, 0.98))
         .map_err(|e| panic_text(&e).into())
-}
-
-/// A layout with the dates in a column on the left reads each entry's
-/// dates before its title, where the original résumé has them after it:
-/// the reading order of such a page is its visual order.
-const MIN_ORDER_LEFT_DATES: f64 = 0.93;
-
-fn left_dates(theme: &str) -> bool {
-    Theme::builtin(theme).is_some_and(|t| t.entries.dates == resume_document::DatesAt::Left)
 }
 
 /// A theme that is `classic` but for its accent changes nothing else: each

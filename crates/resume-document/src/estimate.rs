@@ -147,6 +147,37 @@ pub fn advance(face: Face, bold: bool, italic: bool, c: char) -> f32 {
     }
 }
 
+/// Advance of `c` in points, in the face `faces` sets `style` in.
+fn char_width(faces: FaceSet, style: &TextStyle, bold: bool, italic: bool, c: char) -> f32 {
+    let face = faces.face(style.family);
+    match style.case {
+        Case::AsWritten => advance(face, bold, italic, c) * style.size,
+        Case::Upper => c
+            .to_uppercase()
+            .map(|u| advance(face, bold, italic, u) * style.size)
+            .sum(),
+        // Small capitals are about 0.8 of a capital's width, measured
+        // as capitals: an overestimate.
+        Case::SmallCaps if c.is_lowercase() => c
+            .to_uppercase()
+            .map(|u| advance(face, bold, italic, u) * style.size * 0.82)
+            .sum(),
+        Case::SmallCaps => advance(face, bold, italic, c) * style.size,
+    }
+}
+
+/// Width of text in points, in the faces `faces` sets it in.
+pub fn width(faces: FaceSet, text: &Text, style: &TextStyle) -> f32 {
+    text.spans
+        .iter()
+        .flat_map(|s| {
+            let (b, i) = (style.bold || s.strong, style.italic || s.emphasis);
+            s.text.chars().map(move |c| (c, b, i))
+        })
+        .map(|(c, b, i)| char_width(faces, style, b, i, c))
+        .sum()
+}
+
 /// Estimates pages of a document under a design.
 #[derive(Debug, Clone)]
 pub struct Estimate<'a> {
@@ -174,33 +205,12 @@ impl<'a> Estimate<'a> {
     }
 
     fn char_width(&self, style: &TextStyle, bold: bool, italic: bool, c: char) -> f32 {
-        let face = self.faces.face(style.family);
-        match style.case {
-            Case::AsWritten => advance(face, bold, italic, c) * style.size,
-            Case::Upper => c
-                .to_uppercase()
-                .map(|u| advance(face, bold, italic, u) * style.size)
-                .sum(),
-            // Small capitals are about 0.8 of a capital's width, measured
-            // as capitals: an overestimate.
-            Case::SmallCaps if c.is_lowercase() => c
-                .to_uppercase()
-                .map(|u| advance(face, bold, italic, u) * style.size * 0.82)
-                .sum(),
-            Case::SmallCaps => advance(face, bold, italic, c) * style.size,
-        }
+        char_width(self.faces, style, bold, italic, c)
     }
 
     /// Width of text in points.
     pub fn width(&self, text: &Text, style: &TextStyle) -> f32 {
-        text.spans
-            .iter()
-            .flat_map(|s| {
-                let (b, i) = (style.bold || s.strong, style.italic || s.emphasis);
-                s.text.chars().map(move |c| (c, b, i))
-            })
-            .map(|(c, b, i)| self.char_width(style, b, i, c))
-            .sum()
+        width(self.faces, text, style)
     }
 
     /// Lines `text` breaks into, the first `first` wide and the rest `rest`
@@ -345,7 +355,7 @@ impl<'a> Estimate<'a> {
             let taken = rights.get(row).map_or(0.0, |w| w + d.columns.col_gap);
             (width - taken).max(width * 0.3)
         };
-        let mut rows = 0;
+        let place = layout.place_row.map(Text::plain);
         let mut left: Vec<(&Text, &TextStyle)> = vec![(&e.title, &d.entry_title)];
         for line in &e.lines {
             let style = match line.kind {
@@ -355,18 +365,30 @@ impl<'a> Estimate<'a> {
             };
             left.push((&line.text, style));
         }
+        left.extend(place.as_ref().map(|p| (p, &d.date)));
+        // The first line of the last row: where a date column stands.
+        let mut rows = 0;
+        let mut last = 0;
         for (text, style) in left {
             if text.is_empty() {
                 continue;
             }
+            last = rows;
             rows += self.lines(text, style, room(rows), room(rows + 1));
         }
-        // Dates too wide for their column break, and the entry is then as
-        // tall as they are.
-        let column = layout.column.map_or(0, |dates| {
-            let c = d.columns.date_column;
-            self.lines(&Text::plain(dates), &d.date, c, c)
-        });
+        // The dates end beside the last row, and the entry is as tall as
+        // they reach.
+        let c = d.columns.date_column;
+        let column: usize = layout
+            .column
+            .iter()
+            .map(|line| self.lines(&Text::plain(line.clone()), &d.date, c, c))
+            .sum();
+        let column = if column == 0 {
+            0
+        } else {
+            (last + 1).saturating_sub(column) + column
+        };
         let rows = rows.max(rights.len()).max(column);
         let gap = if e.bullets.is_empty() {
             0.0

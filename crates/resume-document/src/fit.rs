@@ -10,6 +10,7 @@
 
 use std::fmt;
 
+use crate::Document;
 use crate::theme::{Design, Fit, READABLE_FLOOR, Theme};
 
 /// Spacing steps tried first, as fractions of the theme's gaps.
@@ -88,10 +89,18 @@ pub struct Fitted<L> {
     pub note: Option<FitNote>,
 }
 
-/// Resolves `theme` into the loosest design that `measure` lays out on at
-/// most `target` pages; with no target, the natural design.
-pub fn fit<M: Measure>(theme: &Theme, target: Option<usize>, measure: &mut M) -> Fitted<M::Layout> {
-    let natural = Design::natural(theme);
+/// Resolves the document's theme into the loosest design that `measure`
+/// lays out on at most `target` pages; with no target, the natural design.
+/// Every design tried has its date column fitted to the document's dates
+/// ([`Design::fit_dates`]).
+pub fn fit<M: Measure>(
+    doc: &Document,
+    target: Option<usize>,
+    measure: &mut M,
+) -> Fitted<M::Layout> {
+    let theme = &doc.theme;
+    let design = |fit: Fit| Design::new(theme, fit).fit_dates(doc);
+    let natural = Design::natural(theme).fit_dates(doc);
     let (pages, layout) = measure.layout(&natural);
     let Some(target) = target.map(|t| t.max(1)) else {
         return Fitted {
@@ -112,7 +121,7 @@ pub fn fit<M: Measure>(theme: &Theme, target: Option<usize>, measure: &mut M) ->
     let attempts = attempts(theme, measure.size_quantum());
     // Give up early: when the tightest design does not fit, nothing does.
     let tightest = attempts[attempts.len() - 1];
-    let (tight_pages, _) = measure.layout(&Design::new(theme, tightest));
+    let (tight_pages, _) = measure.layout(&design(tightest));
     if tight_pages > target {
         return Fitted {
             design: natural,
@@ -123,21 +132,21 @@ pub fn fit<M: Measure>(theme: &Theme, target: Option<usize>, measure: &mut M) ->
     }
     let natural_fit = natural.fit;
     for fit in attempts {
-        let design = Design::new(theme, fit);
-        let (pages, layout) = measure.layout(&design);
+        let chosen_design = design(fit);
+        let (pages, layout) = measure.layout(&chosen_design);
         if pages > target {
             continue;
         }
-        let mut chosen = (fit, design, pages, layout);
+        let mut chosen = (fit, chosen_design, pages, layout);
         if fit.body < natural_fit.body {
             // The smaller text may leave room: give back spacing.
             let mut spacing = 1.0;
             while spacing > fit.spacing + 1e-3 {
                 let looser = Fit { spacing, ..fit };
-                let design = Design::new(theme, looser);
-                let (pages, layout) = measure.layout(&design);
+                let looser_design = design(looser);
+                let (pages, layout) = measure.layout(&looser_design);
                 if pages <= target {
-                    chosen = (looser, design, pages, layout);
+                    chosen = (looser, looser_design, pages, layout);
                     break;
                 }
                 spacing -= LOOSEN_STEP;
@@ -159,9 +168,9 @@ pub fn fit<M: Measure>(theme: &Theme, target: Option<usize>, measure: &mut M) ->
     }
     // Unreachable when the tightest attempt fits; kept total for a
     // measure that is not monotone.
-    let (pages, layout) = measure.layout(&Design::new(theme, tightest));
+    let (pages, layout) = measure.layout(&design(tightest));
     Fitted {
-        design: Design::new(theme, tightest),
+        design: design(tightest),
         layout,
         pages,
         note: Some(FitNote::Tightened {
@@ -221,10 +230,29 @@ mod tests {
         }
     }
 
+    fn classic() -> Document {
+        Document {
+            meta: crate::Meta {
+                title: String::new(),
+                author: String::new(),
+                subject: String::new(),
+                keywords: Vec::new(),
+                language: "en".into(),
+            },
+            header: crate::Header {
+                name: "A".into(),
+                headline: None,
+                contacts: Vec::new(),
+            },
+            sections: Vec::new(),
+            theme: Theme::classic(),
+        }
+    }
+
     #[track_caller]
     fn check(height: f32, expect: &str) {
         let mut m = Fake { height, passes: 0 };
-        let f = fit(&Theme::classic(), Some(1), &mut m);
+        let f = fit(&classic(), Some(1), &mut m);
         let got = match f.note {
             None => "natural".to_string(),
             Some(n) => n.to_string(),

@@ -124,8 +124,9 @@ pub struct Entry {
     /// Infrastructure. Carries its own emphasis and links.
     pub title: Text,
     pub dates: Option<DateRange>,
-    /// Shown on the right of the second row; already joined into the title
-    /// when the section shows it there instead.
+    /// Shown on the right of the second row (the heading's last row when
+    /// dates stand in a left column, [`Design::entry_layout`]); already
+    /// joined into the title when the section shows it there instead.
     pub location: Option<String>,
     /// Secondary lines under the title, in order.
     pub lines: Vec<Line>,

@@ -5,6 +5,8 @@
 //! CSS points); they choose none of them. A value that is not in the theme
 //! is a proportion of the body size decided here, so all formats share it.
 
+use crate::estimate::{self, Face, FaceSet};
+
 pub use resume_model::design::{
     Align, Case, Color, DatesAt, Family, HtmlFonts, LinkStyle, Margins, Paint, Paper, Theme,
     TitleStyle, WordFont,
@@ -101,6 +103,8 @@ pub struct Gaps {
 pub struct Columns {
     pub dates: DatesAt,
     /// Width of the date column when dates stand on the left; 0 otherwise.
+    /// The theme's `date_column` at most, narrower when the document's
+    /// dates need less ([`Design::fit_dates`]).
     pub date_column: f32,
     /// Room between the date column and the entry.
     pub date_gap: f32,
@@ -119,14 +123,40 @@ impl Columns {
 }
 
 /// What stands beside an entry's text.
+///
+/// An entry's heading rows are its title, then its lines, then, when the
+/// dates stand in a column on the left, its place. With dates flush right
+/// (the default), the dates stand right of the first row and the place
+/// right of the second. With dates in the left column, the dates end
+/// beside the heading's last row and the place is that last row, in the
+/// text column: the heading then reads, in every format and to text
+/// extractors, title, lines, dates, place, which is the order the plain
+/// text and the markup give it. A range too wide for the column breaks
+/// after its separator and climbs beside the rows above:
+///
+/// ```text
+///                      Alibaba Group • Software Engineer Intern
+///                      C++, LLVM, Tensorflow
+/// Jun 2020 – Dec 2020  Hangzhou, China
+///                      • bullets
+///
+///       August 2021 –  University of Illinois at Urbana-Champaign
+///            May 2023  Master of Science in Computer Science
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntryLayout {
-    /// The dates, in the left column ([`DatesAt::Left`]).
-    pub column: Option<String>,
+    /// The dates in the left column ([`DatesAt::Left`]), as its lines: the
+    /// whole range, or, when it is wider than the column, its start and
+    /// separator over its end. The last line stands beside the first line
+    /// of the heading's last row, the others above it.
+    pub column: Vec<String>,
     /// Flush right, one per row from the entry's first row down: the dates
     /// ([`DatesAt::Right`]), then the place. Set in the [`Design::date`]
     /// style. A row with nothing on its left still takes its height.
     pub right: Vec<(String, RightKind)>,
+    /// The place as the heading's last row, in the text column, set in the
+    /// [`Design::date`] style ([`DatesAt::Left`]).
+    pub place_row: Option<String>,
 }
 
 /// Which text stands on the right of an entry's row.
@@ -316,8 +346,10 @@ impl Design {
                 DatesAt::Left => sane(theme.entries.date_column, 80.0, 36.0, 200.0) * scale,
                 DatesAt::Right => 0.0,
             },
+            // Less than the dates' own size: text extractors then read the
+            // dates with the row they stand beside, as one line.
             date_gap: match dates {
-                DatesAt::Left => body,
+                DatesAt::Left => 0.8 * detail_size,
                 DatesAt::Right => 0.0,
             },
             col_gap: 1.5 * body,
@@ -382,6 +414,72 @@ impl Design {
         }
     }
 
+    /// The design with its date column ([`DatesAt::Left`]) as narrow as
+    /// `doc`'s dates allow: as wide as their widest line in the column
+    /// ([`EntryLayout::column`]), up to the theme's `date_column`. The
+    /// room the dates do not need goes to the entries' text.
+    pub fn fit_dates(mut self, doc: &crate::Document) -> Design {
+        if self.columns.dates != DatesAt::Left {
+            return self;
+        }
+        let mut widest = 0.0f32;
+        let mut visit = |e: &crate::Entry| {
+            for line in self.column_lines(e) {
+                widest = widest.max(self.widest(&line, &self.date));
+            }
+        };
+        for section in &doc.sections {
+            if let crate::SectionBody::Entries(entries) = &section.body {
+                for e in entries {
+                    each_entry(e, &mut visit);
+                }
+            }
+        }
+        if widest > 0.0 {
+            // A hair of room for the formats' own rounding.
+            let needed = widest + 0.05 * self.date.size;
+            self.columns.date_column = self.columns.date_column.min(needed);
+        }
+        self
+    }
+
+    /// Width of `text` set in `style`: the most any format's face gives it
+    /// (the bundled family, Word's font, a system stack).
+    fn widest(&self, text: &str, style: &TextStyle) -> f32 {
+        let text = crate::Text::plain(text);
+        [
+            FaceSet::Bundled,
+            FaceSet::One(Face::word(self.word_font)),
+            FaceSet::System,
+        ]
+        .into_iter()
+        .map(|faces| estimate::width(faces, &text, style))
+        .fold(0.0, f32::max)
+    }
+
+    /// The dates of `e` as lines of the left column: the whole range when
+    /// it fits the column in every face, else broken after its separator,
+    /// so each end stays whole ("August 2021 –" over "May 2023").
+    fn column_lines(&self, e: &crate::Entry) -> Vec<String> {
+        let Some(range) = &e.dates else {
+            return Vec::new();
+        };
+        let whole = range.display();
+        if whole.trim().is_empty() {
+            return Vec::new();
+        }
+        if self.widest(&whole, &self.date) <= self.columns.date_column {
+            return vec![whole];
+        }
+        match (&range.start, &range.end) {
+            (Some(start), Some(end)) => vec![
+                format!("{}{}", start.display, range.separator.trim_end()),
+                end.display.clone(),
+            ],
+            _ => vec![whole],
+        }
+    }
+
     /// Height available for content on a page.
     pub fn avail(&self) -> f32 {
         (self.page.1 - self.margins.top - self.margins.bottom).max(72.0)
@@ -397,19 +495,32 @@ impl Design {
     /// Where an entry's dates and place stand: the row model every format
     /// follows.
     pub fn entry_layout(&self, e: &crate::Entry) -> EntryLayout {
-        let dates = e
-            .dates
-            .as_ref()
-            .map(|r| r.display())
-            .filter(|d| !d.is_empty());
-        let mut right = Vec::new();
-        let mut column = None;
         match self.columns.dates {
-            DatesAt::Right => right.extend(dates.map(|d| (d, RightKind::Dates))),
-            DatesAt::Left => column = dates,
+            DatesAt::Right => {
+                let dates = e
+                    .dates
+                    .as_ref()
+                    .map(|r| r.display())
+                    .filter(|d| !d.is_empty());
+                let mut right: Vec<(String, RightKind)> =
+                    dates.map(|d| (d, RightKind::Dates)).into_iter().collect();
+                right.extend(e.location.clone().map(|l| (l, RightKind::Place)));
+                EntryLayout {
+                    column: Vec::new(),
+                    right,
+                    place_row: None,
+                }
+            }
+            DatesAt::Left => EntryLayout {
+                column: self.column_lines(e),
+                right: Vec::new(),
+                place_row: e
+                    .location
+                    .as_ref()
+                    .map(|l| l.trim().to_string())
+                    .filter(|l| !l.is_empty()),
+            },
         }
-        right.extend(e.location.clone().map(|l| (l, RightKind::Place)));
-        EntryLayout { column, right }
     }
 
     /// The three type families the design uses.
@@ -433,6 +544,14 @@ impl Design {
             TitleStyle::Band => t.line + 2.0 * self.rule.band_pad,
             TitleStyle::RuleBeside | TitleStyle::Plain => t.line,
         }
+    }
+}
+
+/// `e` and the roles under it, depth first.
+fn each_entry(e: &crate::Entry, f: &mut impl FnMut(&crate::Entry)) {
+    f(e);
+    for role in &e.roles {
+        each_entry(role, f);
     }
 }
 
@@ -485,6 +604,104 @@ mod tests {
         assert!((small.name.size - natural.name.size * ratio).abs() < 1e-3);
         assert!(small.gaps.section < natural.gaps.section);
         assert!(small.gaps.entry >= ENTRY_GAP_FLOOR * 8.5 - 1e-4);
+    }
+
+    fn dated(title: &str, start: &str, end: &str, place: Option<&str>) -> crate::Entry {
+        let point = |s: &str| crate::DatePoint {
+            display: s.into(),
+            iso: None,
+        };
+        crate::Entry {
+            title: crate::Text::plain(title),
+            dates: Some(crate::DateRange {
+                start: Some(point(start)),
+                end: Some(point(end)),
+                separator: " – ".into(),
+            }),
+            location: place.map(Into::into),
+            lines: vec![crate::Line {
+                text: crate::Text::plain("Engineer"),
+                kind: crate::LineKind::Subtitle,
+            }],
+            bullets: Vec::new(),
+            roles: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn dates_on_the_left_end_beside_the_last_row_and_break_when_too_wide() {
+        let theme = Theme::builtin("timeline").unwrap();
+        let d = Design::natural(&theme);
+        let short = dated("Acme", "May 2020", "May 2021", Some("Paris"));
+        let layout = d.entry_layout(&short);
+        assert_eq!(layout.column, ["May 2020 – May 2021"]);
+        assert!(layout.right.is_empty());
+        assert_eq!(layout.place_row.as_deref(), Some("Paris"));
+
+        let long = dated("Acme", "September 2020", "December 2021", None);
+        let layout = d.entry_layout(&long);
+        assert_eq!(layout.column, ["September 2020 –", "December 2021"]);
+        assert_eq!(layout.place_row, None);
+
+        // Dates on the right keep the place there too.
+        let classic = Design::natural(&Theme::classic());
+        let layout = classic.entry_layout(&short);
+        assert!(layout.column.is_empty() && layout.place_row.is_none());
+        assert_eq!(
+            layout.right,
+            [
+                ("May 2020 – May 2021".to_string(), RightKind::Dates),
+                ("Paris".to_string(), RightKind::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_date_column_narrows_to_the_dates_it_holds() {
+        let theme = Theme::builtin("timeline").unwrap();
+        let doc = |entries: Vec<crate::Entry>| crate::Document {
+            meta: crate::Meta {
+                title: String::new(),
+                author: String::new(),
+                subject: String::new(),
+                keywords: Vec::new(),
+                language: "en".into(),
+            },
+            header: crate::Header {
+                name: "A".into(),
+                headline: None,
+                contacts: Vec::new(),
+            },
+            sections: vec![crate::Section {
+                id: "s".into(),
+                title: "S".into(),
+                body: crate::SectionBody::Entries(entries),
+            }],
+            theme: theme.clone(),
+        };
+        let d = Design::natural(&theme);
+        let most = d.columns.date_column;
+        let years = doc(vec![dated("Acme", "2019", "2020", None)]);
+        let narrow = d.clone().fit_dates(&years).columns.date_column;
+        assert!(narrow < 0.6 * most, "{narrow} of {most}");
+        // The column holds its widest line: a broken range's longer end.
+        let long = doc(vec![dated("Acme", "September 2020", "December 2021", None)]);
+        let fitted = d.clone().fit_dates(&long);
+        assert!(fitted.columns.date_column < most);
+        assert_eq!(fitted.entry_layout(&long_entry(&long)).column.len(), 2);
+        let end = fitted.widest("September 2020 –", &fitted.date);
+        assert!(fitted.columns.date_column >= end);
+        // Never wider than the theme says, and entries take what is left.
+        assert!(fitted.entry_measure() > d.entry_measure());
+        let classic = Design::natural(&Theme::classic());
+        assert_eq!(classic.clone().fit_dates(&years), classic);
+    }
+
+    fn long_entry(doc: &crate::Document) -> crate::Entry {
+        match &doc.sections[0].body {
+            crate::SectionBody::Entries(es) => es[0].clone(),
+            _ => unreachable!(),
+        }
     }
 
     #[test]

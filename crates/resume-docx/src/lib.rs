@@ -113,9 +113,9 @@ pub fn docx_with_report(
     }
     let faces = FaceSet::One(Face::word(document.theme.word_font));
     let mut measure = HalfPoints(Estimate::new(document, faces));
-    let fitted = resume_document::fit(&document.theme, options.fit_pages, &mut measure);
+    let fitted = resume_document::fit(document, options.fit_pages, &mut measure);
     let design = fitted.design;
-    let paras = plan::plan(document, &design, &measure.0);
+    let paras = plan::plan(document, &design);
     let language = styles::language_tag(&document.meta.language);
     let xml = body::build(&paras, &design).build();
     let replacements = package::Replacements {

@@ -8,8 +8,8 @@
 //! list into XML.
 
 use resume_document::{
-    Contact, ContactKind, DatesAt, Design, Document, Entry, Estimate, Header, LineKind, Section,
-    SectionBody, Text, TextStyle,
+    Contact, ContactKind, DatesAt, Design, Document, Entry, Header, LineKind, Section, SectionBody,
+    Text, TextStyle,
 };
 
 /// What a paragraph is; each kind has its own paragraph style.
@@ -134,19 +134,12 @@ impl Para {
 /// Plans the paragraphs of one document under one design.
 struct Planner<'a> {
     d: &'a Design,
-    /// Widths of the theme's Word font, to tell whether dates fit their
-    /// column.
-    measure: &'a Estimate<'a>,
     out: Vec<Para>,
 }
 
 /// The paragraphs of `doc` laid out with `d`, in reading order.
-pub(crate) fn plan(doc: &Document, d: &Design, measure: &Estimate<'_>) -> Vec<Para> {
-    let mut p = Planner {
-        d,
-        measure,
-        out: Vec::new(),
-    };
+pub(crate) fn plan(doc: &Document, d: &Design) -> Vec<Para> {
+    let mut p = Planner { d, out: Vec::new() };
     p.header(&doc.header);
     for section in &doc.sections {
         p.section(section);
@@ -236,12 +229,16 @@ impl Planner<'_> {
         let d = self.d;
         let layout = d.entry_layout(e);
         let left_dates = d.columns.dates == DatesAt::Left;
-        let column = match &layout.column {
-            Some(dates) => self.column_lines(e, dates),
-            None => Vec::new(),
-        };
-        // The left side of each row: the title, then the secondary lines,
-        // those with no text left out as the estimate leaves them out.
+        let column: Vec<String> = layout
+            .column
+            .iter()
+            .map(|line| clean(line))
+            .filter(|line| !line.is_empty())
+            .collect();
+        // The left side of each row: the title, the secondary lines, then
+        // the place when the dates stand in the column; those with no text
+        // left out as the estimate leaves them out.
+        let place = layout.place_row.as_deref().map(Text::plain);
         let mut left: Vec<(&Text, TextStyle)> = vec![(&e.title, d.entry_title)];
         for line in &e.lines {
             let role = match line.kind {
@@ -251,8 +248,18 @@ impl Planner<'_> {
             };
             left.push((&line.text, role));
         }
+        left.extend(place.as_ref().map(|p| (p, d.date)));
         left.retain(|(t, _)| !t.is_empty());
-        let rows = left.len().max(layout.right.len()).max(column.len());
+        // The dates stand beside the heading's last row (the design's entry
+        // layout); dates that break run on into rows of their own.
+        let last = left.len().saturating_sub(1);
+        let start = (last + 1).saturating_sub(column.len());
+        let reach = if column.is_empty() {
+            0
+        } else {
+            start + column.len()
+        };
+        let rows = left.len().max(layout.right.len()).max(reach);
 
         let more = !e.bullets.is_empty() || !e.roles.is_empty();
         for i in 0..rows {
@@ -265,7 +272,7 @@ impl Planner<'_> {
                 // Dates, a tab, the entry: the hanging indent of the style
                 // makes the tab stop where the entry's column begins, so
                 // the text stays one column that wraps under itself.
-                if let Some(dates) = column.get(i) {
+                if let Some(dates) = i.checked_sub(start).and_then(|k| column.get(k)) {
                     p.run(date_run(dates, d));
                 }
                 p.pieces.push(Piece::Tab);
@@ -294,25 +301,6 @@ impl Planner<'_> {
         }
         for r in &e.roles {
             self.entry(r, Kind::RoleHeading, false);
-        }
-    }
-
-    /// The dates of `e` as the lines of the date column: whole when they
-    /// fit its width, else broken after the range's separator, as a column
-    /// of text wraps.
-    fn column_lines(&self, e: &Entry, dates: &str) -> Vec<String> {
-        let d = self.d;
-        let whole = clean(dates);
-        let width = |s: &str| self.measure.width(&Text::plain(s), &d.date);
-        if whole.is_empty() || width(&whole) <= d.columns.date_column {
-            return vec![whole].into_iter().filter(|s| !s.is_empty()).collect();
-        }
-        match e.dates.as_ref().map(|r| (&r.start, &r.end, &r.separator)) {
-            Some((Some(start), Some(end), sep)) => {
-                let first = clean(&format!("{}{}", start.display, sep.trim_end()));
-                vec![first, clean(&end.display)]
-            }
-            _ => vec![whole],
         }
     }
 }
@@ -365,7 +353,7 @@ pub(crate) fn clean(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use resume_document::{DatePoint, DateRange, FaceSet, Line, Meta, Span, Theme};
+    use resume_document::{DatePoint, DateRange, Line, Meta, Span, Theme};
 
     fn entry(title: &str) -> Entry {
         Entry {
@@ -406,9 +394,8 @@ mod tests {
     }
 
     fn planned(doc: &Document) -> Vec<Para> {
-        let d = Design::natural(&doc.theme);
-        let e = Estimate::new(doc, FaceSet::One(resume_document::Face::Carlito));
-        plan(doc, &d, &e)
+        let d = Design::natural(&doc.theme).fit_dates(doc);
+        plan(doc, &d)
     }
 
     /// Kind, text (tabs shown), keep-next and whether the space above is
@@ -490,7 +477,7 @@ mod tests {
     }
 
     #[test]
-    fn dates_left_stand_in_the_column_before_a_tab() {
+    fn dates_left_stand_beside_the_last_row_before_a_tab() {
         let mut theme = Theme::builtin("timeline").unwrap();
         theme.entries.date_column = 200.0;
         let d = doc(
@@ -499,25 +486,46 @@ mod tests {
             theme.clone(),
         );
         let texts: Vec<String> = planned(&d)[3..].iter().map(Para::plain).collect();
+        // The place is the heading's last row, the dates beside it: the
+        // heading reads title, lines, dates, place.
         assert_eq!(
             texts,
             [
-                "2020 – 2021\tAcme\tParis",
+                "\tAcme",
                 "\tEngineer",
                 "\tRust, C",
+                "2020 – 2021\tParis",
                 "Built things.",
                 "\tLead",
                 "Led."
             ]
         );
-        // A date wider than its column breaks after the separator, and a
-        // row of its own holds the rest when the entry has no more rows.
+        // A date wider than its column breaks after the separator and
+        // climbs beside the row above; with no row above, a row of its own
+        // holds the rest.
         theme.entries.date_column = 36.0;
         let mut long = entry("Acme");
         long.dates = Some(range("September 2020", "December 2021"));
-        let d = doc(header(vec![]), SectionBody::Entries(vec![long]), theme);
+        let mut two_rows = long.clone();
+        two_rows.lines = vec![Line {
+            text: Text::plain("Engineer"),
+            kind: LineKind::Subtitle,
+        }];
+        let d = doc(
+            header(vec![]),
+            SectionBody::Entries(vec![two_rows, long]),
+            theme,
+        );
         let texts: Vec<String> = planned(&d)[3..].iter().map(Para::plain).collect();
-        assert_eq!(texts, ["September 2020 –\tAcme", "December 2021\t"]);
+        assert_eq!(
+            texts,
+            [
+                "September 2020 –\tAcme",
+                "December 2021\tEngineer",
+                "September 2020 –\tAcme",
+                "December 2021\t"
+            ]
+        );
     }
 
     #[test]

@@ -97,7 +97,7 @@ pub fn html_with_report(
             "fit-pages must be at least 1".into(),
         ));
     }
-    let screen = Design::natural(&document.theme);
+    let screen = Design::natural(&document.theme).fit_dates(document);
     let faces = match screen.html_fonts {
         HtmlFonts::Embed => FaceSet::Bundled,
         HtmlFonts::System => FaceSet::System,
@@ -106,7 +106,7 @@ pub fn html_with_report(
     if screen.icons {
         estimate.icon_em = style::ICON_SIZE + style::ICON_GAP;
     }
-    let fitted = resume_document::fit(&document.theme, options.fit_pages, &mut estimate);
+    let fitted = resume_document::fit(document, options.fit_pages, &mut estimate);
 
     // Faces, sizes aside, are the same in every fit, so the screen's design
     // says which ones the page uses.

@@ -196,12 +196,14 @@ pub(crate) enum BodyView<'a> {
 /// One entry, or one role inside an entry. Rendered by its own template so
 /// roles can nest to any depth.
 ///
-/// The head follows the design's entry layout: the title and the lines on
-/// the left, one row each; flush right the dates (unless they stand in a
-/// column on the left) and the place, one per row from the first. In the
-/// markup, what stands beside the text (the dates, wherever they stand, and
-/// the place) follows the title when it is one item and the lines when it
-/// is two, which is how the résumé reads aloud and as text.
+/// The head follows the design's entry layout. With dates on the right:
+/// the title and the lines on the left, one row each; flush right the
+/// dates and the place, one per row from the first. In the markup, what
+/// stands beside the text follows the title when it is one item and the
+/// lines when it is two, which is how the résumé reads aloud and as text.
+/// With dates in a column on the left: the title, the lines and the place
+/// are the rows, and the dates come right before the last of them, which
+/// they stand beside, as every format reads them.
 #[derive(Debug, Template)]
 #[template(path = "entry.html")]
 pub(crate) struct EntryView<'a> {
@@ -214,14 +216,23 @@ pub(crate) struct EntryView<'a> {
     /// Whether the design sets dates in a column; entries without dates
     /// keep the column empty.
     pub dated: bool,
-    /// Rows of text on the left: the title and the lines. A date column
-    /// spans them all.
-    pub rows: usize,
+    /// The dates in the column, in its lines.
+    pub column: Option<Vec<Vec<DateBit<'a>>>>,
+    /// Which row the column's dates come before: 0 the title, `i` the
+    /// `i`-th of the lines and the place.
+    pub column_at: usize,
+    /// Where the column stands in the head's grid: its row, and how many
+    /// of its lines climb beside the rows above.
+    pub column_style: String,
+    /// Whether some of the column's lines climb.
+    pub climbs: bool,
     /// What stands beside the text, read right after the title.
     pub early: Vec<Beside<'a>>,
     /// What stands beside the text, read after the lines.
     pub late: Vec<Beside<'a>>,
     pub lines: Vec<LineView<'a>>,
+    /// The place as the head's last row (dates in a column).
+    pub place: Option<&'a str>,
     pub bullets: Vec<Vec<Run<'a>>>,
     pub roles: Vec<EntryView<'a>>,
 }
@@ -230,29 +241,20 @@ impl<'a> EntryView<'a> {
     fn new(e: &'a Entry, level: u8, design: &Design) -> EntryView<'a> {
         let layout = design.entry_layout(e);
         let dates = || e.dates.as_ref().map(date_bits).unwrap_or_default();
-        let mut beside: Vec<Beside<'a>> = layout
-            .column
+        let beside: Vec<Beside<'a>> = layout
+            .right
             .iter()
-            .map(|_| Beside {
-                slot: "col",
-                content: Right::Dates(dates()),
+            .enumerate()
+            .map(|(row, (_, kind))| Beside {
+                slot: if row == 0 { "r1" } else { "r2" },
+                content: match kind {
+                    RightKind::Dates => Right::Dates(dates()),
+                    RightKind::Place => {
+                        Right::Place(e.location.as_deref().map(str::trim).unwrap_or_default())
+                    }
+                },
             })
             .collect();
-        beside.extend(
-            layout
-                .right
-                .iter()
-                .enumerate()
-                .map(|(row, (_, kind))| Beside {
-                    slot: if row == 0 { "r1" } else { "r2" },
-                    content: match kind {
-                        RightKind::Dates => Right::Dates(dates()),
-                        RightKind::Place => {
-                            Right::Place(e.location.as_deref().map(str::trim).unwrap_or_default())
-                        }
-                    },
-                }),
-        );
         let (early, late) = if beside.len() > 1 {
             (Vec::new(), beside)
         } else {
@@ -272,15 +274,42 @@ impl<'a> EntryView<'a> {
                 LineView::new(l, slot)
             })
             .collect();
+        let place = layout
+            .place_row
+            .is_some()
+            .then(|| e.location.as_deref().map(str::trim))
+            .flatten();
+        // The dates stand beside the last row, their earlier lines climbing
+        // beside the rows above it as far as there are rows.
+        let last = lines.len() + usize::from(place.is_some());
+        let column = (!layout.column.is_empty())
+            .then(|| {
+                e.dates
+                    .as_ref()
+                    .map(|r| column_bits(r, layout.column.len()))
+            })
+            .flatten();
+        let climb = column
+            .as_ref()
+            .map_or(0, |c| c.len().saturating_sub(1).min(last));
+        let column_style = if climb > 0 {
+            format!("grid-row: {}; --climb: {climb}", last + 1)
+        } else {
+            format!("grid-row: {}", last + 1)
+        };
         EntryView {
             level,
             title: runs(&e.title),
             title_wide: layout.right.is_empty(),
             dated: design.columns.dates == DatesAt::Left,
-            rows: 1 + lines.len(),
+            column,
+            column_at: last,
+            column_style,
+            climbs: climb > 0,
             early,
             late,
             lines,
+            place,
             bullets: texts(&e.bullets),
             roles: e
                 .roles
@@ -294,8 +323,8 @@ impl<'a> EntryView<'a> {
 /// Dates or a place beside an entry's text.
 #[derive(Debug)]
 pub(crate) struct Beside<'a> {
-    /// Where it stands: `col` in the date column, `r1` right of the
-    /// title, `r2` right of the first line.
+    /// Where it stands: `r1` right of the title, `r2` right of the first
+    /// line.
     pub slot: &'static str,
     pub content: Right<'a>,
 }
@@ -358,6 +387,25 @@ fn date_bits(range: &DateRange) -> Vec<DateBit<'_>> {
         bits.push(date_bit(e));
     }
     bits
+}
+
+/// A date range as `lines` lines of the date column: whole, or its start
+/// and separator over its end, as the design breaks it.
+fn column_bits(range: &DateRange, lines: usize) -> Vec<Vec<DateBit<'_>>> {
+    let bits = date_bits(range);
+    if lines < 2 || bits.len() != 3 {
+        return vec![bits];
+    }
+    let mut bits = bits.into_iter();
+    let (start, end) = (bits.next(), bits.nth(1));
+    let separator = range.separator.trim_end();
+    vec![
+        start
+            .into_iter()
+            .chain([DateBit::Plain(separator)])
+            .collect(),
+        end.into_iter().collect(),
+    ]
 }
 
 fn date_bit(p: &DatePoint) -> DateBit<'_> {

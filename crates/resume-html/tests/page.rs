@@ -475,32 +475,51 @@ fn head_rows_follow_the_designs_entry_layout() {
             vec!["title l1", "when r1"],
         ]
     );
-    // With dates in a column, the place stands beside the title and the
-    // column spans the rows of text.
+    // With dates in a column, the place is the last row and the dates are
+    // read right before the row they stand beside, the last; a range too
+    // wide for the column breaks and climbs beside the row above.
+    let mut long = support::entry(Text::plain("Long dates"));
+    long.dates = support::range(
+        ("September 2020", "2020-09"),
+        ("December 2021", Some("2021-12")),
+    );
+    long.lines = vec![resume_document::Line {
+        text: Text::plain("Degree"),
+        kind: resume_document::LineKind::Subtitle,
+    }];
     let mut timeline = doc.clone();
+    if let SectionBody::Entries(es) = &mut timeline.sections[0].body {
+        es.push(long);
+    }
     timeline.theme = resume_model::Theme::builtin("timeline").expect("built in");
     let page = parse(&render(&timeline));
     assert_eq!(
         head_classes(&page),
         [
             vec![
-                "title l1",
+                "title l1 wide",
                 "line subtitle l2 wide",
                 "line keywords more wide",
                 "when col",
-                "where r1"
+                "where row"
             ],
-            vec!["title l1", "where r1"],
-            vec!["title l1 wide", "when col"],
+            vec!["title l1 wide", "where row"],
+            vec!["when col", "title l1 wide"],
+            vec!["title l1 wide", "when col climb", "line subtitle l2 wide"],
         ]
     );
     assert_eq!(
         texts(&page, "article.dated > .head > p.when.col"),
-        ["Jan 2020 – Present", "Jan 2020 – Feb 2020"]
+        [
+            "Jan 2020 – Present",
+            "Jan 2020 – Feb 2020",
+            "September 2020 – December 2021"
+        ]
     );
+    assert_eq!(all(&page, "p.when.col br").len(), 1);
     assert_eq!(
         attrs(&page, "p.when.col", "style"),
-        ["grid-row: 1 / span 3", "grid-row: 1 / span 1"]
+        ["grid-row: 4", "grid-row: 1", "grid-row: 2; --climb: 1"]
     );
 }
 
@@ -769,13 +788,13 @@ fn each_theme_option_reaches_the_stylesheet() {
     assert!(timeline.contains("background: var(--band);"));
     assert!(timeline.contains("print-color-adjust: exact;"));
     let timeline = parse(&timeline);
-    // Dates stand in the column, places on the right of the title.
+    // Dates stand in the column, beside the place, the head's last row.
     assert_eq!(
         texts(&timeline, "#work .when.col")[0],
         "Jun 2020 – Dec 2020"
     );
     assert!(all(&timeline, ".head > .when.r1").is_empty());
-    assert_eq!(texts(&timeline, "#work .where.r1")[0], "Hangzhou, China");
+    assert_eq!(texts(&timeline, "#work .where.row")[0], "Hangzhou, China");
 
     // Small capitals come from Libertinus's own, in a face of their own.
     let traditional = page("traditional");

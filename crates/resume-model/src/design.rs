@@ -382,7 +382,8 @@ pub struct HeaderDesign {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EntryDesign {
     pub dates: DatesAt,
-    /// Width of the date column when dates stand on the left, in points.
+    /// Width of the date column when dates stand on the left, in points:
+    /// the most it takes (it narrows to the document's dates).
     pub date_column: f32,
 }
 

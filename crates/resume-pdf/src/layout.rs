@@ -448,15 +448,21 @@ impl<'a> Flow<'a> {
                 e.lines
                     .iter()
                     .map(|&(p, kind)| (p, line_style(d, kind).size, Tag::P)),
-            );
+            )
+            .chain(e.place.iter().map(|&p| (p, date.size, Tag::P)));
+        // The first line of the heading's last row, where a date column
+        // stands (the design's entry layout).
+        let mut last = 0;
         for (para, size, tag) in left {
             let first = rows.len();
+            last = first;
             for line in self.paras[para].lines(|i| room(first + i, size)) {
                 rows.push((para, line, size, tag));
             }
         }
         // Dates in a column of their own, flush right against the entry, as
-        // moderncv sets them; a range wider than the column breaks.
+        // moderncv sets them, in the lines the design gives them; a line
+        // still wider than the column breaks.
         let column: Vec<(usize, LineRange)> = e
             .column
             .iter()
@@ -467,14 +473,26 @@ impl<'a> Flow<'a> {
                     .map(move |l| (p, l))
             })
             .collect();
-        let count = rows.len().max(rights.len()).max(column.len());
+        let start = (last + 1).saturating_sub(column.len());
+        let reach = if column.is_empty() {
+            0
+        } else {
+            start + column.len()
+        };
+        let count = rows.len().max(rights.len()).max(reach);
         let base = self.baseline(row, d.body.size, &d.body);
         let y = |i: usize| base + i as f32 * row;
 
         let mut left_items = Vec::new();
+        let mut last_items = 0;
         for (i, (para, line, size, tag)) in rows.into_iter().enumerate() {
+            if i == last {
+                last_items = left_items.len();
+            }
             self.text(para, line, x0, y(i), size, 0.0, tag, para, &mut left_items);
         }
+        // The lines of the dates are one paragraph of the structure.
+        let dates_elem = column.first().map_or(0, |&(para, _)| para);
         let mut column_items = Vec::new();
         for (i, (para, line)) in column.into_iter().enumerate() {
             let x = d.margins.left + d.columns.date_column - line.width * date.size;
@@ -482,11 +500,11 @@ impl<'a> Flow<'a> {
                 para,
                 line,
                 x,
-                y(i),
+                y(start + i),
                 date.size,
                 0.0,
                 Tag::P,
-                para,
+                dates_elem,
                 &mut column_items,
             );
         }
@@ -508,22 +526,26 @@ impl<'a> Flow<'a> {
             }
         }
         // The heading is one unbreakable block, its texts in reading order.
-        // A lone date (beside the title or in the date column) follows the
-        // title it stands by; dates with a place form a column read after
-        // the lines on the left, as text extractors see them and as the
-        // plain-text backend writes them.
-        let side = usize::from(!column_items.is_empty()) + rights.len();
-        let title_end = left_items
-            .iter()
-            .position(|item| matches!(item, Placed::Text { .. }))
-            .map_or(0, |i| i + 1);
+        // Dates in the column come whole before the last row, which they
+        // stand beside. A lone date on the right follows the title it stands
+        // by; dates with a place form a column read after the lines on the
+        // left, as text extractors see them and as the plain-text backend
+        // writes them.
         let mut items: Vec<Placed> = Vec::new();
-        if side > 1 {
+        if !column_items.is_empty() {
+            let tail = left_items.split_off(last_items);
+            items.append(&mut left_items);
+            items.append(&mut column_items);
+            items.extend(tail);
+        } else if rights.len() > 1 {
             items.append(&mut left_items);
         } else {
+            let title_end = left_items
+                .iter()
+                .position(|item| matches!(item, Placed::Text { .. }))
+                .map_or(0, |i| i + 1);
             items.extend(left_items.drain(..title_end));
         }
-        items.append(&mut column_items);
         items.append(&mut right_items);
         items.append(&mut left_items);
         // The heading stays with the first bullet, a little apart from it:

@@ -178,7 +178,7 @@ fn typeset(
         prepared: &prepared,
         fonts: &fonts,
     };
-    let fitted = fit(&document.theme, options.fit_pages, &mut typesetter);
+    let fitted = fit(document, options.fit_pages, &mut typesetter);
     let mut notes = fallback.notes();
     notes.extend(fitted.note.map(Note::Fit));
     finish(&fitted.layout, &prepared, &fonts, &fitted.design, notes)

@@ -44,11 +44,14 @@ pub(crate) enum OutlineBody {
 #[derive(Debug, Default)]
 pub(crate) struct OutlineEntry {
     pub title: Option<usize>,
-    /// The dates in the left column, when the design puts them there.
-    pub column: Option<usize>,
+    /// The lines of the dates in the left column, when the design puts
+    /// them there.
+    pub column: Vec<usize>,
     /// Flush right, one per row from the first: dates, then the place.
     pub right: Vec<usize>,
     pub lines: Vec<(usize, LineKind)>,
+    /// The place as the heading's last row, when dates stand on the left.
+    pub place: Option<usize>,
     pub bullets: Vec<usize>,
     pub roles: Vec<OutlineEntry>,
 }
@@ -229,12 +232,18 @@ impl<'d> Draft<'d> {
             title: self.add_text(&entry.title, &design.entry_title),
             column: beside
                 .column
-                .and_then(|d| self.date_column(entry, &d, date)),
+                .iter()
+                .filter_map(|line| self.add_plain(line, date))
+                .collect(),
             right: beside
                 .right
                 .iter()
                 .filter_map(|(text, _)| self.add_plain(text, date))
                 .collect(),
+            place: beside
+                .place_row
+                .as_deref()
+                .and_then(|p| self.add_plain(p, date)),
             lines: entry
                 .lines
                 .iter()
@@ -250,31 +259,6 @@ impl<'d> Draft<'d> {
                 .collect(),
             roles: entry.roles.iter().map(|r| self.entry(r)).collect(),
         }
-    }
-}
-
-impl Draft<'_> {
-    /// Dates for the left column. A range too wide for the column breaks
-    /// only after its separator, so each end of it stays whole
-    /// ("Jun 2020 –" over "Dec 2020").
-    fn date_column(&mut self, entry: &Entry, text: &str, look: Look) -> Option<usize> {
-        let mut b = ParaBuilder::new();
-        let split = entry.dates.as_ref().and_then(|r| {
-            let (start, end) = (r.start.as_ref()?, r.end.as_ref()?);
-            let head = format!("{}{}", start.display, r.separator);
-            (text == format!("{head}{}", end.display)).then(|| (head, end.display.clone()))
-        });
-        match split {
-            Some((head, tail)) => {
-                b.push(&head, look, None);
-                b.break_here();
-                b.push(&tail, look, None);
-            }
-            None => {
-                b.push(text, look, None);
-            }
-        }
-        self.add_builder(b)
     }
 }
 

@@ -30,14 +30,17 @@ pub fn reading_order(doc: &Document) -> Vec<String> {
     fn entry_order(e: &Entry, dates_right: bool, out: &mut String) {
         // The rows on the left: the title, then the secondary lines; on the
         // right, one per row from the first: the dates when they stand on
-        // the right, then the place.
+        // the right, then the place. With dates in a column, the place is
+        // the last row on the left (the dates are checked on their own).
         let mut left: Vec<String> = vec![e.title.to_plain()];
         left.extend(e.lines.iter().map(|l| l.text.to_plain()));
         let mut right: Vec<String> = Vec::new();
-        if let Some(d) = e.dates.as_ref().filter(|_| dates_right) {
-            right.push(d.display());
+        if dates_right {
+            right.extend(e.dates.as_ref().map(|d| d.display()));
+            right.extend(e.location.clone());
+        } else {
+            left.extend(e.location.clone());
         }
-        right.extend(e.location.clone());
         for i in 0..left.len().max(right.len()) {
             for side in [&left, &right] {
                 if let Some(t) = side.get(i) {
