@@ -485,6 +485,14 @@ impl Design {
         (self.page.1 - self.margins.top - self.margins.bottom).max(72.0)
     }
 
+    /// Where the text of section titles, paragraphs and lists starts, from
+    /// the left margin: the entries' text column, so that a left date
+    /// column reads as a margin of its own (a title's band or rule still
+    /// spans the measure).
+    pub fn content_indent(&self) -> f32 {
+        self.columns.indent()
+    }
+
     /// Width left for an entry's text beside its date column. Lists and
     /// paragraphs stand in the same column, so the left column reads as
     /// one clean margin.

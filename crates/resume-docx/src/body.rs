@@ -39,7 +39,9 @@ pub(crate) fn build(paras: &[Para], d: &Design) -> Docx {
             footer: margin(m.bottom / 2.0),
             gutter: 0,
         })
-        .add_abstract_numbering(bullet_levels(d, BULLET_NUM_ID, 0))
+        // Lists stand in the entries' text column, like every other text
+        // under a title (Design::content_indent).
+        .add_abstract_numbering(bullet_levels(d, BULLET_NUM_ID, twips(d.content_indent())))
         .add_numbering(Numbering::new(BULLET_NUM_ID, BULLET_NUM_ID));
     if d.columns.dates == DatesAt::Left {
         docx = docx
@@ -89,6 +91,19 @@ fn paragraph(para: &Para, d: &Design, links: &mut usize) -> Paragraph {
             p = p.numbering(NumberingId::new(id), IndentLevel::new(0));
         }
         _ => {}
+    }
+    let indent = i32::try_from(twips(d.content_indent())).unwrap_or(i32::MAX);
+    if indent > 0 {
+        match para.kind {
+            // The first line moves, not the paragraph: a title's band or
+            // rule, drawn from the paragraph's left edge, still spans the
+            // measure.
+            Kind::SectionTitle => {
+                p = p.indent(None, Some(SpecialIndentType::FirstLine(indent)), None, None);
+            }
+            Kind::Paragraph => p = p.indent(Some(indent), None, None, None),
+            _ => {}
+        }
     }
     if para.keep_next {
         p = p.keep_next(true);

@@ -269,9 +269,11 @@ impl Planner<'_> {
                 p.before = Some(0.0);
             }
             if left_dates {
-                // Dates, a tab, the entry: the hanging indent of the style
-                // makes the tab stop where the entry's column begins, so
-                // the text stays one column that wraps under itself.
+                // A tab, the dates (flush right against the column's edge),
+                // a tab, the entry: the hanging indent of the style makes
+                // the second stop where the entry's column begins, so the
+                // text stays one column that wraps under itself.
+                p.pieces.push(Piece::Tab);
                 if let Some(dates) = i.checked_sub(start).and_then(|k| column.get(k)) {
                     p.run(date_run(dates, d));
                 }
@@ -477,7 +479,7 @@ mod tests {
     }
 
     #[test]
-    fn dates_left_stand_beside_the_last_row_before_a_tab() {
+    fn dates_left_stand_beside_the_last_row_between_tabs() {
         let mut theme = Theme::builtin("timeline").unwrap();
         theme.entries.date_column = 200.0;
         let d = doc(
@@ -491,12 +493,12 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "\tAcme",
-                "\tEngineer",
-                "\tRust, C",
-                "2020 – 2021\tParis",
+                "\t\tAcme",
+                "\t\tEngineer",
+                "\t\tRust, C",
+                "\t2020 – 2021\tParis",
                 "Built things.",
-                "\tLead",
+                "\t\tLead",
                 "Led."
             ]
         );
@@ -520,10 +522,10 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "September 2020 –\tAcme",
-                "December 2021\tEngineer",
-                "September 2020 –\tAcme",
-                "December 2021\t"
+                "\tSeptember 2020 –\tAcme",
+                "\tDecember 2021\tEngineer",
+                "\tSeptember 2020 –\tAcme",
+                "\tDecember 2021\t"
             ]
         );
     }

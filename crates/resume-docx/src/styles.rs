@@ -209,15 +209,17 @@ fn styles(d: &Design) -> Vec<Style> {
 
     // Entry rows: the text on the left, what stands on the right on a right
     // tab stop at the margin. With dates in a column on the left, each row
-    // hangs: the dates start at the margin, a tab reaches the entry's
-    // column, and wrapped lines return to that column, not to the margin.
+    // hangs: a first tab reaches a right stop at the column's edge, so the
+    // dates end there as in the PDF, a second reaches the entry's column,
+    // and wrapped lines return to that column, not to the margin.
     let measure = twips(d.measure);
     let indent = twips(d.columns.indent());
+    let column = twips(d.columns.date_column);
     let (row_indent, row_tabs) = match d.columns.dates {
         DatesAt::Right => (None, vec![("right", measure)]),
         DatesAt::Left => (
             Some((indent, indent)),
-            vec![("left", indent), ("right", measure)],
+            vec![("right", column), ("left", indent), ("right", measure)],
         ),
     };
     let mut h2 = Style::paragraph(HEADING_2, "heading 2");

@@ -253,7 +253,8 @@ fn every_theme_option_reaches_the_styles() {
         }
 
         // Dates right: one right tab stop at the margin. Dates left: the
-        // row hangs from the entry's column, with a tab stop there.
+        // row hangs from the entry's column, with tab stops for the dates'
+        // right edge and the column.
         let h2 = style(&styles, "Heading2");
         let tabs: Vec<(&str, &str)> = h2
             .all("w:tab")
@@ -267,13 +268,15 @@ fn every_theme_option_reaches_the_styles() {
                 assert!(h2.all("w:ind").is_empty(), "{name}");
             }
             DatesAt::Left => {
-                assert_eq!(tabs[0].0, "left", "{name}");
-                assert_eq!(tabs[1].0, "right", "{name}");
+                // A right stop where the dates end, a left stop at the
+                // entry's column, a right stop at the margin.
+                let kinds: Vec<&str> = tabs.iter().map(|t| t.0).collect();
+                assert_eq!(kinds, ["right", "left", "right"], "{name}");
                 let ind = h2.all("w:ind")[0];
-                assert_eq!(ind.attr("w:left"), Some(tabs[0].1), "{name}");
-                assert_eq!(ind.attr("w:hanging"), Some(tabs[0].1), "{name}");
+                assert_eq!(ind.attr("w:left"), Some(tabs[1].1), "{name}");
+                assert_eq!(ind.attr("w:hanging"), Some(tabs[1].1), "{name}");
                 // Bullets under entries hang past the column.
-                let column: u32 = tabs[0].1.parse().unwrap();
+                let column: u32 = tabs[1].1.parse().unwrap();
                 let entry_list = numbering
                     .all("w:abstractNum")
                     .into_iter()
@@ -285,14 +288,14 @@ fn every_theme_option_reaches_the_styles() {
                     .parse()
                     .unwrap();
                 assert!(left > column, "{name}");
-                // The first entry row starts with its dates, then a tab.
+                // The first entry row: a tab, its dates, a tab, the title.
                 let row = body
                     .all("w:p")
                     .into_iter()
                     .find(|p| p.style() == "Heading2")
                     .unwrap()
                     .text();
-                assert!(row.starts_with("August 2021"), "{name}: {row:?}");
+                assert!(row.starts_with("\tAugust 2021"), "{name}: {row:?}");
                 assert!(row.contains("\tUniversity of Illinois"), "{name}: {row:?}");
             }
         }

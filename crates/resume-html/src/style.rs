@@ -258,6 +258,7 @@ fn lengths(d: &Design, scale: f32) -> Vec<(&'static str, String)> {
         ("col-gap", d.columns.col_gap),
         ("date-col", d.columns.date_column),
         ("date-gap", d.columns.date_gap),
+        ("content-indent", d.content_indent()),
         ("bullet-indent", d.bullet_indent),
     ];
     values
