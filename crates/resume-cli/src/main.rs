@@ -351,10 +351,10 @@ fn ats_command(args: &AtsArgs) -> Result<(), Failure> {
             file.as_ref()
                 .map_or(kind.name().to_string(), |f| f.display().to_string())
         };
-        let extracted = match kind {
+        let extracted = guarded(|| match kind {
             ats::Kind::Pdf => ats::pdf::read(&bytes).map(ats::Extracted::from_pdf),
             ats::Kind::Docx => ats::docx::read(&bytes).map(ats::Extracted::from_docx),
-        }
+        })
         .map_err(|e| Failure::Io(e.context(format!("cannot read {}", name()))))?;
         reports.push(ats::analyze(kind, origin, &extracted, &expected));
     }
@@ -373,6 +373,17 @@ fn ats_command(args: &AtsArgs) -> Result<(), Failure> {
     } else {
         Err(Failure::Invalid)
     }
+}
+
+/// Runs a reader of untrusted files. Our readers return errors, but the
+/// PDF and ZIP libraries under them may still panic on a crafted file; that
+/// is a file nobody can read, so it is reported as such, not as a crash.
+fn guarded<T>(read: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    std::panic::set_hook(hook);
+    result.unwrap_or_else(|_| Err(anyhow!("the file is damaged beyond reading")))
 }
 
 /// Renders one format. A format that cannot draw some characters with its

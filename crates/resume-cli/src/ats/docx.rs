@@ -289,6 +289,24 @@ mod tests {
         assert!(read(b"").is_err());
     }
 
+    /// Damaged copies of a real DOCX read or fail, and never panic.
+    #[test]
+    fn damaged_docx_never_panic() {
+        let (_, _, docx) = crate::ats::tests::build("resume/wenqing-luo.toml");
+        for cut in [10, 100, docx.len() / 2, docx.len() - 10] {
+            let _ = read(&docx[..cut]);
+        }
+        for step in [13usize, 101, 997] {
+            let mut bad = docx.clone();
+            for i in (0..bad.len()).step_by(step) {
+                bad[i] ^= 0x5a;
+            }
+            let _ = read(&bad);
+        }
+        let _ = walk("<w:p><w:t>open");
+        let _ = walk("</w:t></w:p>&bogus;&#xFFFFFFFF;<");
+    }
+
     #[test]
     fn header_parts_are_recognised() {
         assert!(is_header_footer("word/header1.xml"));

@@ -736,7 +736,7 @@ pub fn render_text(source: &str, reports: &[FormatReport]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -791,7 +791,7 @@ mod tests {
 
     /// A source's Document, PDF and DOCX, built as `resume build` does
     /// with no options (the source's theme, one page).
-    fn build(path: &str) -> (Document, Vec<u8>, Vec<u8>) {
+    pub(crate) fn build(path: &str) -> (Document, Vec<u8>, Vec<u8>) {
         use resume_document::Format;
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
         let source = std::fs::read_to_string(format!("{root}{path}")).expect("the source");

@@ -222,9 +222,10 @@ fn read_cid_widths(doc: &Document, w: &[Object], advances: &mut HashMap<u32, f32
         };
         match w.get(i + 1).map(|o| deref(doc, o)) {
             Some(Object::Array(list)) => {
+                let first = start.max(0.0) as u64;
                 for (k, v) in list.iter().enumerate() {
-                    if let Some(v) = number(v) {
-                        advances.insert(start as u32 + k as u32, v);
+                    if let (Some(v), Ok(c)) = (number(v), u32::try_from(first + k as u64)) {
+                        advances.insert(c, v);
                     }
                 }
                 i += 2;
@@ -233,12 +234,13 @@ fn read_cid_widths(doc: &Document, w: &[Object], advances: &mut HashMap<u32, f32
                 let (Some(end), Some(v)) = (number(o), w.get(i + 2).and_then(number)) else {
                     return;
                 };
-                // A range as long as the CID space at most.
-                let end = end.min(start + 65535.0);
-                let mut c = start as u32;
-                while c as f32 <= end {
-                    advances.insert(c, v);
-                    c += 1;
+                // A range as long as the CID space at most, whatever it says.
+                let first = start.max(0.0) as u64;
+                let last = (end.max(0.0) as u64).min(first + 65535);
+                for c in first..=last {
+                    if let Ok(c) = u32::try_from(c) {
+                        advances.insert(c, v);
+                    }
                 }
                 i += 3;
             }
@@ -348,7 +350,10 @@ fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
                 while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) =
                     (tokens.get(i), tokens.get(i + 1))
                 {
-                    let (lo, hi) = (code_of(lo), code_of(hi).min(code_of(lo) + 65535));
+                    let (lo, hi) = (
+                        code_of(lo),
+                        code_of(hi).min(code_of(lo).saturating_add(65535)),
+                    );
                     match tokens.get(i + 2) {
                         Some(Token::Hex(dst)) => {
                             // The last UTF-16 unit counts up through the range.
@@ -369,12 +374,12 @@ fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
                         }
                         Some(Token::Open) => {
                             i += 3;
-                            let mut code = lo;
+                            let mut code = Some(lo);
                             while let Some(Token::Hex(dst)) = tokens.get(i) {
-                                if code <= hi {
-                                    map.insert(code, utf16(dst));
+                                if let Some(c) = code.filter(|c| *c <= hi) {
+                                    map.insert(c, utf16(dst));
                                 }
-                                code += 1;
+                                code = code.and_then(|c| c.checked_add(1));
                                 i += 1;
                             }
                             if tokens.get(i) == Some(&Token::Close) {
@@ -624,5 +629,34 @@ mod tests {
     fn garbage_is_an_error_not_a_panic() {
         assert!(read(b"%PDF-1.7\nnot really").is_err());
         assert!(read(b"").is_err());
+    }
+
+    #[test]
+    fn cmap_extremes_do_not_overflow() {
+        let m = parse_cmap(b"beginbfrange <FFFFFFFF> <FFFFFFFF> [<0041> <0042>] endbfrange");
+        assert_eq!(m[&u32::MAX], "A");
+        let mut advances = HashMap::new();
+        let doc = Document::new();
+        let w = [Object::Real(5e9), Object::Real(6e9), Object::Integer(500)];
+        read_cid_widths(&doc, &w, &mut advances);
+        let w = [Object::Integer(-3), Object::Array(vec![Object::Integer(1)])];
+        read_cid_widths(&doc, &w, &mut advances);
+        assert_eq!(advances.get(&0), Some(&1.0));
+    }
+
+    /// Damaged copies of a real PDF read or fail, and never panic.
+    #[test]
+    fn damaged_pdfs_never_panic() {
+        let (_, pdf, _) = crate::ats::tests::build("resume/wenqing-luo.toml");
+        for cut in [10, 100, 1000, pdf.len() / 3, pdf.len() / 2, pdf.len() - 10] {
+            let _ = read(&pdf[..cut]);
+        }
+        for step in [7usize, 101, 997] {
+            let mut bad = pdf.clone();
+            for i in (0..bad.len()).step_by(step) {
+                bad[i] ^= 0x5a;
+            }
+            let _ = read(&bad);
+        }
     }
 }
