@@ -57,7 +57,7 @@ pub enum Command {
                       drawings). With --pdf or --docx, check those files against the source instead.\n\n\
                       Exit status: 0 when everything of the source reaches the parser (word recall of at \
                       least 0.99, contacts in the body, no problems), 1 otherwise, 2 on usage or IO errors.",
-        after_help = "Examples:\n  resume ats resume.toml\n  resume ats resume.toml --theme compact --tag systems\n  resume ats resume.toml --docx old.docx        # check a file made elsewhere\n  resume ats resume.json --format json | jq '.[].words.recall'"
+        after_help = "Examples:\n  resume ats resume.toml\n  resume ats resume.toml --theme compact --tag systems\n  resume ats resume.toml --docx old.docx        # check a file made elsewhere\n  resume ats resume.json --format json | jq '.formats[].words.recall'"
     )]
     Ats(AtsArgs),
 }
@@ -86,7 +86,7 @@ pub struct AtsArgs {
 pub enum ReportFormat {
     /// Readable text
     Text,
-    /// One JSON array, an object per file
+    /// One JSON object: `source`, `ok` and `formats`, a report per file
     Json,
 }
 

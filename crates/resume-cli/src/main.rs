@@ -363,10 +363,17 @@ fn ats_command(args: &AtsArgs) -> Result<(), Failure> {
             "{}",
             ats::render_text(&args.source.display().to_string(), &reports)
         ),
-        ReportFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&reports).map_err(|e| Failure::Io(e.into()))?
-        ),
+        ReportFormat::Json => {
+            let all = serde_json::json!({
+                "source": args.source.display().to_string(),
+                "ok": reports.iter().all(|r| r.ok),
+                "formats": reports,
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&all).map_err(|e| Failure::Io(e.into()))?
+            );
+        }
     }
     if reports.iter().all(|r| r.ok) {
         Ok(())

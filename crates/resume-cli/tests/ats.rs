@@ -102,7 +102,8 @@ fn the_seed_passes_in_every_theme() {
         let out = stdout(&o);
         assert_eq!(o.status.code(), Some(0), "theme {theme}:\n{out}");
         let v: serde_json::Value = serde_json::from_str(&out).expect("--format json parses");
-        let reports = v.as_array().expect("an array of reports");
+        assert_eq!(v["ok"], true, "theme {theme}");
+        let reports = v["formats"].as_array().expect("an array of reports");
         assert_eq!(reports.len(), 2, "theme {theme}: PDF and DOCX");
         for r in reports {
             let contacts = r["contacts"].as_array().expect("contacts");
@@ -190,11 +191,12 @@ fn text_in_a_table_is_caught() {
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    let problems = v[0]["problems"].to_string();
+    assert_eq!(v["ok"], false);
+    let problems = v["formats"][0]["problems"].to_string();
     assert!(problems.contains("1 table holding text"), "{problems}");
     // Everything else of the file is what the source says.
     assert!(
-        v[0]["words"]["recall"].as_f64().unwrap_or(0.0) >= 0.99,
+        v["formats"][0]["words"]["recall"].as_f64().unwrap_or(0.0) >= 0.99,
         "{out}"
     );
 }
