@@ -123,6 +123,13 @@ impl Extracted {
                 plural(*n)
             ));
         }
+        if p.images > 0 {
+            problems.push(format!(
+                "{} image{}: any text in them is invisible to a parser",
+                p.images,
+                plural(p.images)
+            ));
+        }
         Extracted {
             body: p.text,
             links: p.links,

@@ -29,6 +29,37 @@ pub struct PdfText {
     /// Codes shown that the font's map does not cover, per font.
     pub unmapped: BTreeMap<String, usize>,
     pub pages: usize,
+    /// Images drawn, whose text (if any) no parser reads.
+    pub images: usize,
+}
+
+/// Nested forms deeper than this are not followed (a loop, or a bomb).
+const MAX_FORM_DEPTH: usize = 8;
+
+/// A page's resource dictionaries: its own, then inherited ones.
+fn page_resources(doc: &Document, page: lopdf::ObjectId) -> Vec<&Dictionary> {
+    let Ok((own, inherited)) = doc.get_page_resources(page) else {
+        return Vec::new();
+    };
+    own.into_iter()
+        .chain(
+            inherited
+                .into_iter()
+                .filter_map(|id| doc.get_dictionary(id).ok()),
+        )
+        .collect()
+}
+
+/// The XObject named `name` in the first resource dictionary that has it.
+fn xobject<'a>(
+    doc: &'a Document,
+    resources: &[&'a Dictionary],
+    name: &[u8],
+) -> Option<&'a lopdf::Stream> {
+    resources.iter().find_map(|r| {
+        let dict = deref(doc, r.get(b"XObject").ok()?).as_dict().ok()?;
+        deref(doc, dict.get(name).ok()?).as_stream().ok()
+    })
 }
 
 /// One font as far as reading text goes.
@@ -81,10 +112,10 @@ pub fn read(bytes: &[u8]) -> anyhow::Result<PdfText> {
             .map_err(|e| anyhow::anyhow!("page {}: unreadable content: {e}", out.pages))?;
         let content = lopdf::content::Content::decode(&content)
             .map_err(|e| anyhow::anyhow!("page {}: unreadable content stream: {e}", out.pages))?;
+        let resources = page_resources(&doc, page_id);
         let mut page = PageReader::new(&fonts);
-        for op in &content.operations {
-            page.op(&op.operator, &op.operands);
-        }
+        page.run(&doc, &content.operations, &resources, 0);
+        out.images += page.images;
         if !out.text.is_empty() && !out.text.ends_with('\n') {
             out.text.push('\n');
         }
@@ -430,9 +461,105 @@ struct PageReader<'a> {
     text: String,
     unmapped: BTreeMap<String, usize>,
     used_without_map: Vec<String>,
+    images: usize,
 }
 
 impl<'a> PageReader<'a> {
+    /// Runs a content stream's operators; a form XObject's own stream is
+    /// read where it is drawn, with its own fonts, as pdftotext does.
+    fn run(
+        &mut self,
+        doc: &Document,
+        ops: &[lopdf::content::Operation],
+        resources: &[&Dictionary],
+        depth: usize,
+    ) {
+        for op in ops {
+            if op.operator != "Do" {
+                self.op(&op.operator, &op.operands);
+                continue;
+            }
+            let Some(stream) = op
+                .operands
+                .first()
+                .and_then(|o| o.as_name().ok())
+                .and_then(|name| xobject(doc, resources, name))
+            else {
+                continue;
+            };
+            match stream
+                .dict
+                .get(b"Subtype")
+                .ok()
+                .and_then(|o| o.as_name().ok())
+            {
+                Some(b"Image") => self.images += 1,
+                Some(b"Form") if depth < MAX_FORM_DEPTH => {
+                    let Some(content) = stream
+                        .decompressed_content_with_limit(MAX_PAGE_CONTENT)
+                        .ok()
+                        .or_else(|| {
+                            stream
+                                .dict
+                                .get(b"Filter")
+                                .is_err()
+                                .then(|| stream.content.clone())
+                        })
+                        .and_then(|c| lopdf::content::Content::decode(&c).ok())
+                    else {
+                        continue;
+                    };
+                    let own: Vec<&Dictionary> = stream
+                        .dict
+                        .get(b"Resources")
+                        .ok()
+                        .and_then(|o| deref(doc, o).as_dict().ok())
+                        .into_iter()
+                        .collect();
+                    let form_resources: Vec<&Dictionary> =
+                        own.iter().chain(resources).copied().collect();
+                    let mut fonts: BTreeMap<Vec<u8>, Font> = BTreeMap::new();
+                    for r in &form_resources {
+                        let Some(dict) = r
+                            .get(b"Font")
+                            .ok()
+                            .and_then(|o| deref(doc, o).as_dict().ok())
+                        else {
+                            continue;
+                        };
+                        for (name, font) in dict.iter() {
+                            if let (false, Ok(font)) =
+                                (fonts.contains_key(name), deref(doc, font).as_dict())
+                            {
+                                fonts.insert(name.clone(), read_font(doc, name, font));
+                            }
+                        }
+                    }
+                    let mut form = PageReader::new(&fonts);
+                    form.run(doc, &content.operations, &form_resources, depth + 1);
+                    if !form.text.is_empty() {
+                        if !self.text.is_empty() && !self.text.ends_with('\n') {
+                            self.text.push('\n');
+                        }
+                        self.text.push_str(&form.text);
+                        self.text.push('\n');
+                        self.pen = None;
+                    }
+                    for (font, n) in form.unmapped {
+                        *self.unmapped.entry(font).or_insert(0) += n;
+                    }
+                    for font in form.used_without_map {
+                        if !self.used_without_map.contains(&font) {
+                            self.used_without_map.push(font);
+                        }
+                    }
+                    self.images += form.images;
+                }
+                _ => {}
+            }
+        }
+    }
+
     fn new(fonts: &'a BTreeMap<Vec<u8>, Font>) -> Self {
         PageReader {
             fonts,
@@ -447,6 +574,7 @@ impl<'a> PageReader<'a> {
             text: String::new(),
             unmapped: BTreeMap::new(),
             used_without_map: Vec::new(),
+            images: 0,
         }
     }
 
@@ -642,6 +770,79 @@ mod tests {
         let w = [Object::Integer(-3), Object::Array(vec![Object::Integer(1)])];
         read_cid_widths(&doc, &w, &mut advances);
         assert_eq!(advances.get(&0), Some(&1.0));
+    }
+
+    /// Text inside a form XObject is read where the form is drawn, with the
+    /// form's own font; an image is counted.
+    #[test]
+    fn forms_are_read_and_images_counted() {
+        use lopdf::content::{Content, Operation};
+        use lopdf::{Stream, StringFormat, dictionary};
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let font_id = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            "Encoding" => "WinAnsiEncoding",
+        });
+        let show = |text: &str| {
+            Content {
+                operations: vec![
+                    Operation::new("BT", vec![]),
+                    Operation::new("Tf", vec!["F1".into(), 12.into()]),
+                    Operation::new("Td", vec![72.into(), 700.into()]),
+                    Operation::new(
+                        "Tj",
+                        vec![Object::String(
+                            text.as_bytes().to_vec(),
+                            StringFormat::Literal,
+                        )],
+                    ),
+                    Operation::new("ET", vec![]),
+                ],
+            }
+            .encode()
+            .expect("content")
+        };
+        let form_id = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+                "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+            },
+            show("inside the form"),
+        ));
+        let image_id = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
+                "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+            },
+            vec![0],
+        ));
+        let mut page_content = show("on the page");
+        page_content.extend_from_slice(b"\nq /Fm1 Do Q q /Im1 Do Q /Fm1 Do\n");
+        let content_id = doc.add_object(Stream::new(dictionary! {}, page_content));
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+            "Resources" => dictionary! {
+                "Font" => dictionary! { "F1" => font_id },
+                "XObject" => dictionary! { "Fm1" => form_id, "Im1" => image_id },
+            },
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+            }),
+        );
+        let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog_id);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).expect("save");
+        let text = read(&bytes).expect("a readable PDF");
+        assert_eq!(text.text, "on the page\ninside the form\ninside the form\n");
+        assert_eq!(text.images, 1);
+        assert!(text.fonts_without_unicode.is_empty());
     }
 
     /// Damaged copies of a real PDF read or fail, and never panic.
