@@ -2,6 +2,7 @@
 //! writes files, prints and exits. Everything else is a pure library call.
 
 mod args;
+mod ats;
 mod report;
 mod theme;
 
@@ -13,7 +14,10 @@ use std::process::ExitCode;
 use anyhow::{Context, anyhow};
 use clap::Parser;
 
-use args::{BuildArgs, CheckArgs, Cli, Command, ConvertArgs, FormatArg, InitArgs, SourceFormat};
+use args::{
+    AtsArgs, BuildArgs, CheckArgs, Cli, Command, ConvertArgs, FormatArg, InitArgs, ReportFormat,
+    SourceFormat,
+};
 use resume_document::{Format, Note, Shared};
 
 /// Why a run failed, which decides the exit code.
@@ -39,6 +43,7 @@ fn main() -> ExitCode {
         Command::Init(a) => init(a),
         Command::Convert(a) => convert(a),
         Command::Themes(a) => theme::list(a.name.as_deref()),
+        Command::Ats(a) => ats_command(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -223,21 +228,7 @@ fn build_one(
     args: &BuildArgs,
     timestamp: Option<i64>,
 ) -> Result<(), Failure> {
-    let resume = load(path, args.from.from, Strictness::Render)?;
-    let theme = theme::resolve(path, &resume, args.render.theme.as_deref())?;
-    let options = resume_document::Options {
-        theme: Some(theme),
-        ..(&args.render).into()
-    };
-    let doc = resume_document::lower(&resume, &options);
-    let shared = Shared {
-        timestamp,
-        // One page when the content allows: every paged format is fitted
-        // to one sheet unless asked otherwise, and keeps its natural
-        // layout when even the readable floor does not fit.
-        fit_pages: Some(args.render.fit_pages.map_or(1, |n| n as usize)),
-        creator: format!("resume {}", env!("CARGO_PKG_VERSION")),
-    };
+    let (doc, shared) = prepare(path, args.from.from, &args.render, timestamp)?;
     // Render everything first, so a failing format leaves no file behind.
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut failed = false;
@@ -289,6 +280,117 @@ fn build_one(
         println!("wrote {}", out.display());
     }
     Ok(())
+}
+
+/// Reads a source and lowers it with the render options, as `build` and
+/// `ats` both do, and the options every format shares.
+fn prepare(
+    path: &Path,
+    from: Option<SourceFormat>,
+    render: &args::RenderArgs,
+    timestamp: Option<i64>,
+) -> Result<(resume_document::Document, Shared), Failure> {
+    let resume = load(path, from, Strictness::Render)?;
+    let theme = theme::resolve(path, &resume, render.theme.as_deref())?;
+    let options = resume_document::Options {
+        theme: Some(theme),
+        ..render.into()
+    };
+    let doc = resume_document::lower(&resume, &options);
+    let shared = Shared {
+        timestamp,
+        // One page when the content allows: every paged format is fitted
+        // to one sheet unless asked otherwise, and keeps its natural
+        // layout when even the readable floor does not fit.
+        fit_pages: Some(render.fit_pages.map_or(1, |n| n as usize)),
+        creator: format!("resume {}", env!("CARGO_PKG_VERSION")),
+    };
+    Ok((doc, shared))
+}
+
+/// `resume ats`: the PDF and DOCX, built as `build` would or read from the
+/// files given, judged as a parser reads them.
+fn ats_command(args: &AtsArgs) -> Result<(), Failure> {
+    let (doc, shared) = prepare(
+        &args.source,
+        args.from.from,
+        &args.render,
+        source_date_epoch()?,
+    )?;
+    let expected = ats::Expected::new(&doc);
+    let given = args.pdf.is_some() || args.docx.is_some();
+    let mut reports = Vec::new();
+    for kind in [ats::Kind::Pdf, ats::Kind::Docx] {
+        let file = match kind {
+            ats::Kind::Pdf => &args.pdf,
+            ats::Kind::Docx => &args.docx,
+        };
+        let (bytes, origin) = match file {
+            Some(f) => (
+                fs::read(f).with_context(|| format!("cannot read {}", f.display()))?,
+                f.display().to_string(),
+            ),
+            None if given => continue,
+            None => {
+                let format: Box<dyn Format> = match kind {
+                    ats::Kind::Pdf => Box::new(resume_pdf::Pdf::default()),
+                    ats::Kind::Docx => Box::new(resume_docx::Docx),
+                };
+                let out = render(format.as_ref(), &doc, &shared).map_err(|e| {
+                    eprintln!(
+                        "error: {}: cannot build the {}: {e}",
+                        args.source.display(),
+                        kind.name()
+                    );
+                    Failure::Invalid
+                })?;
+                (out.bytes, "built in memory".to_string())
+            }
+        };
+        let name = || {
+            file.as_ref()
+                .map_or(kind.name().to_string(), |f| f.display().to_string())
+        };
+        let extracted = guarded(|| match kind {
+            ats::Kind::Pdf => ats::pdf::read(&bytes).map(ats::Extracted::from_pdf),
+            ats::Kind::Docx => ats::docx::read(&bytes).map(ats::Extracted::from_docx),
+        })
+        .map_err(|e| Failure::Io(e.context(format!("cannot read {}", name()))))?;
+        reports.push(ats::analyze(kind, origin, &extracted, &expected));
+    }
+    match args.format {
+        ReportFormat::Text => print!(
+            "{}",
+            ats::render_text(&args.source.display().to_string(), &reports)
+        ),
+        ReportFormat::Json => {
+            let all = serde_json::json!({
+                "source": args.source.display().to_string(),
+                "ok": reports.iter().all(|r| r.ok),
+                "formats": reports,
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&all).map_err(|e| Failure::Io(e.into()))?
+            );
+        }
+    }
+    if reports.iter().all(|r| r.ok) {
+        Ok(())
+    } else {
+        Err(Failure::Invalid)
+    }
+}
+
+/// Runs a reader of untrusted files. Our readers return errors, but the
+/// PDF and ZIP libraries under them may still panic on a crafted file; that
+/// is a file nobody can read, so it is reported as such, not as a crash.
+fn guarded<T>(read: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    std::panic::set_hook(hook);
+    result.unwrap_or_else(|_| Err(anyhow!("the file is damaged beyond reading")))
 }
 
 /// Renders one format. A format that cannot draw some characters with its
