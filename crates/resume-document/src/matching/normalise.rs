@@ -244,7 +244,7 @@ fn trim(text: &str, start: usize, end: usize) -> Option<Token<'_>> {
 }
 
 /// True when a word not in the dictionary still looks like the name of a
-/// technology: an acronym ("AWS", "HPC"), a name with an inner capital
+/// technology: an acronym of three letters or more ("AWS", "HPC"), a name with an inner capital
 /// ("GraphQL", "iOS"), letters with digits ("S3", "x86"), or a dotted or
 /// `+`/`#` name ("Vue.js", "F#"). A word with only its first letter
 /// capitalised is taken for an ordinary word at the start of a sentence or
@@ -257,7 +257,10 @@ pub(crate) fn looks_technical(word: &str) -> bool {
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     let lower = word.chars().filter(|c| c.is_lowercase()).count();
     let inner_capital = word.chars().skip(1).any(char::is_uppercase) && lower > 0;
-    let acronym = upper >= 2 && lower == 0;
+    // Two capitals alone are more often a state, a degree or a department
+    // ("WA", "BS", "HR") than a technology; the two-letter ones that are
+    // (AI, ML, CI, OS, UI) are in the dictionary.
+    let acronym = upper >= 3 && lower == 0;
     let digits = word.chars().any(|c| c.is_ascii_digit());
     let dotted = word.trim_end_matches(['+', '#']).contains('.') || word.ends_with(['+', '#']);
     acronym || inner_capital || (digits && letters > 0 && upper + lower > 0) || dotted
@@ -356,7 +359,7 @@ mod tests {
         for w in ["AWS", "GraphQL", "iOS", "S3", "x86", "Vue.js", "F#", "HPC"] {
             assert!(looks_technical(w), "{w}");
         }
-        for w in ["Berlin", "We", "2024", "5+", "USA", "a", "PhD", "e.g"] {
+        for w in ["Berlin", "We", "WA", "2024", "5+", "USA", "a", "PhD", "e.g"] {
             assert!(!looks_technical(w), "{w}");
         }
     }

@@ -172,8 +172,8 @@ pub(super) fn build(
         }
     }
     // A stable sort: equal scores keep the source's order.
-    entries.sort_by(|a, b| b.score.cmp(&a.score));
-    bullets.sort_by(|a, b| b.score.cmp(&a.score));
+    entries.sort_by_key(|r| std::cmp::Reverse(r.score));
+    bullets.sort_by_key(|r| std::cmp::Reverse(r.score));
 
     let tailoring = tailor(input.source_name, items, &own, &whole, &score);
     let (job_kind, job_title, job_company) = match input.job {
@@ -345,8 +345,7 @@ impl Report {
             (Some(t), None) | (None, Some(t)) => format!(" ({t})"),
             (None, None) => String::new(),
         };
-        let (n, total, _, weight_total) = self.coverage();
-        let (.., weight) = self.coverage();
+        let (n, total, weight, weight_total) = self.coverage();
         let _ = writeln!(o, "match: {} against {}{about}", self.source, self.job);
         let _ = writeln!(
             o,
@@ -389,12 +388,11 @@ impl Report {
                 );
             }
         }
-        for (title, list) in [("entries", &self.entries), ("bullets", &self.bullets)] {
-            let _ = writeln!(
-                o,
-                "\n{title} by relevance (score, place, {}):",
-                &title[..title.len() - 1]
-            );
+        for (title, list) in [
+            ("entries by relevance (score, place, title)", &self.entries),
+            ("bullets by relevance (score, place, text)", &self.bullets),
+        ] {
+            let _ = writeln!(o, "\n{title}:");
             if list.is_empty() {
                 let _ = writeln!(o, "  none");
             }
