@@ -2,6 +2,7 @@
 //! writes files, prints and exits. Everything else is a pure library call.
 
 mod args;
+mod matching;
 mod report;
 mod theme;
 
@@ -39,6 +40,7 @@ fn main() -> ExitCode {
         Command::Init(a) => init(a),
         Command::Convert(a) => convert(a),
         Command::Themes(a) => theme::list(a.name.as_deref()),
+        Command::Match(a) => matching::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -120,6 +122,15 @@ fn load(
     from: Option<SourceFormat>,
     strictness: Strictness,
 ) -> Result<resume_model::Resume, Failure> {
+    load_source(path, from, strictness).map(|(resume, ..)| resume)
+}
+
+/// [`load`], also giving back the source's text and format.
+fn load_source(
+    path: &Path,
+    from: Option<SourceFormat>,
+    strictness: Strictness,
+) -> Result<(resume_model::Resume, String, SourceFormat), Failure> {
     let format = source_format(path, from)?;
     let source =
         fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -132,7 +143,7 @@ fn load(
             if !warnings.is_empty() {
                 eprint!("{}", report::render(path, &source, &warnings));
             }
-            Ok(resume)
+            Ok((resume, source, format))
         }
         Err(diags) => {
             eprint!("{}", report::render(path, &source, &diags));
