@@ -301,6 +301,28 @@ mod tests {
     }
 
     #[test]
+    fn odd_text_does_not_panic() {
+        for text in [
+            "////",
+            "C++++",
+            "'s",
+            "’",
+            "İstanbul İŞ",
+            "ÉCOLE ﬁle Ǆ",
+            "🦀 Rust🦀",
+            "a/b/c/",
+            "..NET.",
+            "\u{0}\u{feff}k8s",
+            "Go-/+#",
+            "x86-64/ARM64 s3://bucket",
+        ] {
+            let _ = extract(text);
+            let _ = keys_of(text, true);
+            let _ = keys_of(text, false);
+        }
+    }
+
+    #[test]
     fn resume_texts_hold_aliases_both_ways() {
         let keys = keys_of("Deployed ML engines on Kubernetes", false);
         assert!(keys.contains(&normalise("k8s")));
