@@ -60,6 +60,14 @@ pub enum Command {
         after_help = "Examples:\n  resume ats resume.toml\n  resume ats resume.toml --theme compact --tag systems\n  resume ats resume.toml --docx old.docx        # check a file made elsewhere\n  resume ats resume.json --format json | jq '.formats[].words.recall'"
     )]
     Ats(AtsArgs),
+    /// Match a résumé against a job: keywords present and missing, entries
+    /// ranked, the tags of a tailored build
+    #[command(
+        after_help = "The job is a JSON Resume job file (.json) or a posting pasted as plain text \
+                      (any other file, or - for standard input).\n\n\
+                      Examples:\n  resume match resume.toml job.json\n  resume match resume.toml posting.txt\n  pbpaste | resume match resume.toml -\n  resume match resume.toml job.json --format json > match.json"
+    )]
+    Match(MatchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -86,7 +94,8 @@ pub struct AtsArgs {
 pub enum ReportFormat {
     /// Readable text
     Text,
-    /// One JSON object: `source`, `ok` and `formats`, a report per file
+    /// JSON: for `ats` one object (`source`, `ok`, `formats`), for `match`
+    /// the report schema/match.schema.json describes
     Json,
 }
 
@@ -178,6 +187,21 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// The résumé (.toml, or .json for JSON Resume)
+    #[arg(value_name = "SOURCE")]
+    pub source: PathBuf,
+    /// The job: a JSON Resume job file (.json), a posting as plain text, or - for standard input
+    #[arg(value_name = "JOB")]
+    pub job: PathBuf,
+    /// How to print the report
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    #[command(flatten)]
+    pub from: FromArg,
+}
+
+#[derive(Debug, Args)]
 pub struct ThemesArgs {
     /// Print this theme's file instead of the list
     #[arg(value_name = "NAME")]
@@ -218,6 +242,15 @@ pub enum DateStyleArg {
     Numeric,
     /// 2020-06
     Iso,
+}
+
+impl From<SourceFormat> for resume_model::SourceFormat {
+    fn from(f: SourceFormat) -> Self {
+        match f {
+            SourceFormat::Toml => resume_model::SourceFormat::Toml,
+            SourceFormat::Json => resume_model::SourceFormat::Json,
+        }
+    }
 }
 
 impl From<PaperArg> for resume_document::Paper {

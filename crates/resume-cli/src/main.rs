@@ -3,6 +3,7 @@
 
 mod args;
 mod ats;
+mod matching;
 mod report;
 mod theme;
 
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
         Command::Convert(a) => convert(a),
         Command::Themes(a) => theme::list(a.name.as_deref()),
         Command::Ats(a) => ats_command(a),
+        Command::Match(a) => matching::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -125,6 +127,15 @@ fn load(
     from: Option<SourceFormat>,
     strictness: Strictness,
 ) -> Result<resume_model::Resume, Failure> {
+    load_source(path, from, strictness).map(|(resume, ..)| resume)
+}
+
+/// [`load`], also giving back the source's text and format.
+fn load_source(
+    path: &Path,
+    from: Option<SourceFormat>,
+    strictness: Strictness,
+) -> Result<(resume_model::Resume, String, SourceFormat), Failure> {
     let format = source_format(path, from)?;
     let source =
         fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -137,7 +148,7 @@ fn load(
             if !warnings.is_empty() {
                 eprint!("{}", report::render(path, &source, &warnings));
             }
-            Ok(resume)
+            Ok((resume, source, format))
         }
         Err(diags) => {
             eprint!("{}", report::render(path, &source, &diags));

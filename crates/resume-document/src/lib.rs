@@ -13,6 +13,7 @@ mod fit;
 mod fonts;
 mod format;
 mod lower;
+pub mod matching;
 mod theme;
 
 pub use estimate::{Estimate, Face, FaceSet};
