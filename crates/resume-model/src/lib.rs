@@ -11,6 +11,7 @@ mod locale;
 mod markup;
 mod model;
 mod read;
+mod spans;
 mod toml_source;
 mod tree;
 mod write;
@@ -22,6 +23,7 @@ pub use diag::{Diagnostic, LineIndex, Parsed, Severity};
 pub use locale::{ContactLabels, LOCALES, Locale, Titles};
 pub use markup::{ALLOWED_SCHEMES, Rich, RichSpan, check_url, escape};
 pub use model::*;
+pub use spans::SourceMap;
 pub use write::{to_json, to_toml};
 
 /// Reads a theme file: the theme it extends and the settings it changes.
