@@ -2,6 +2,7 @@
 //! writes files, prints and exits. Everything else is a pure library call.
 
 mod args;
+mod lint;
 mod report;
 mod theme;
 
@@ -18,7 +19,7 @@ use resume_document::{Format, Note, Shared};
 
 /// Why a run failed, which decides the exit code.
 #[derive(Debug)]
-enum Failure {
+pub(crate) enum Failure {
     /// The input is invalid (exit 1).
     Invalid,
     /// Usage or IO error (exit 2).
@@ -36,6 +37,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(a) => build(a),
         Command::Check(a) => check(a),
+        Command::Lint(a) => lint::run(a),
         Command::Init(a) => init(a),
         Command::Convert(a) => convert(a),
         Command::Themes(a) => theme::list(a.name.as_deref()),
@@ -75,7 +77,7 @@ impl FormatArg {
 }
 
 /// The fixed moment written into files, from SOURCE_DATE_EPOCH.
-fn source_date_epoch() -> anyhow::Result<Option<i64>> {
+pub(crate) fn source_date_epoch() -> anyhow::Result<Option<i64>> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) if v.trim().is_empty() => Ok(None),
         Ok(v) => v.trim().parse::<i64>().map(Some).map_err(|_| {
@@ -86,7 +88,7 @@ fn source_date_epoch() -> anyhow::Result<Option<i64>> {
 }
 
 /// The format of a source: as asked, else from its extension.
-fn source_format(path: &Path, from: Option<SourceFormat>) -> Result<SourceFormat, Failure> {
+pub(crate) fn source_format(path: &Path, from: Option<SourceFormat>) -> Result<SourceFormat, Failure> {
     if let Some(f) = from {
         return Ok(f);
     }
@@ -294,7 +296,7 @@ fn build_one(
 /// Renders one format. A format that cannot draw some characters with its
 /// own fonts gets one more try with the fonts installed on this machine,
 /// which are slower to load and so read only when needed.
-fn render(
+pub(crate) fn render(
     format: &dyn Format,
     doc: &resume_document::Document,
     shared: &Shared,
