@@ -766,13 +766,7 @@ fn bullet_rules(cx: &mut Cx, b: &BulletRef) {
         );
     }
     if let Some(first) = ws.first() {
-        let first_word: String = b
-            .plain
-            .trim()
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_string();
+        let first_word: String = b.plain.split_whitespace().next().unwrap_or("").to_string();
         match b.job {
             Job::Current if is_past(first) => cx.emit(
                 "tense-mismatch",
