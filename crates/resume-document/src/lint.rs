@@ -942,7 +942,9 @@ mod tests {
     }
 
     /// Lints `body` (after a header with every contact unless it has its
-    /// own `[basics]`) and compares `rule line` per finding.
+    /// own `[basics]`) and compares `rule line` per finding. `no-metric`
+    /// notes are left out unless `expect` names one, so the other cases
+    /// need not all carry numbers.
     #[track_caller]
     fn check(body: &str, expect: &[&str]) {
         check_with(body, None, expect);
