@@ -88,7 +88,10 @@ pub(crate) fn source_date_epoch() -> anyhow::Result<Option<i64>> {
 }
 
 /// The format of a source: as asked, else from its extension.
-pub(crate) fn source_format(path: &Path, from: Option<SourceFormat>) -> Result<SourceFormat, Failure> {
+pub(crate) fn source_format(
+    path: &Path,
+    from: Option<SourceFormat>,
+) -> Result<SourceFormat, Failure> {
     if let Some(f) = from {
         return Ok(f);
     }
