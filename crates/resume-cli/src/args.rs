@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Compile one résumé source into PDF, DOCX, HTML and plain text",
     long_about = "Compile one résumé source (our TOML format, or a JSON Resume file) into \
                   every format a job search needs: PDF, DOCX, HTML and plain text.",
-    after_help = "Examples:\n  resume init my-resume.toml\n  resume check my-resume.toml\n  resume build my-resume.toml\n  resume build my-resume.toml -f pdf,txt -o out/ --tag systems",
+    after_help = "Examples:\n  resume init my-resume.toml\n  resume check my-resume.toml\n  resume lint my-resume.toml\n  resume build my-resume.toml\n  resume build my-resume.toml -f pdf,txt -o out/ --tag systems",
     arg_required_else_help = true
 )]
 pub struct Cli {
@@ -32,6 +32,11 @@ pub enum Command {
         after_help = "Examples:\n  resume check resume.toml\n  resume check resume.json      # strict JSON Resume validation"
     )]
     Check(CheckArgs),
+    /// Check a source's content: gaps, dates, bullets, contact details, length
+    #[command(
+        after_help = "Examples:\n  resume lint resume.toml\n  resume lint resume.toml --allow no-metric --allow employment-gap\n  resume lint resume.toml --deny warnings        # warnings fail the run (CI)\n  resume lint resume.json --format json          # for editors and CI\n  resume lint resume.toml --fit-pages 2\n\nRules (see docs/lint.md; turn them off in the source with [lint] allow = [...]):\n  employment-gap, overlapping-jobs, end-before-start, future-date, long-bullet,\n  no-metric (a note), duplicate-bullet, weak-opening, tense-mismatch, first-person,\n  inconsistent-punctuation, inconsistent-dates, missing-contact, long-summary,\n  too-many-pages\n\nExit codes: 0 clean or only warnings and notes, 1 warnings with --deny warnings\nor an invalid source, 2 usage or IO error."
+    )]
+    Lint(LintArgs),
     /// Convert between our TOML format and JSON Resume
     #[command(
         after_help = "Examples:\n  resume convert resume.json -o resume.toml\n  resume convert resume.toml -o resume.json\n  resume convert resume.toml --to json        # to standard output"
@@ -95,7 +100,8 @@ pub enum ReportFormat {
     /// Readable text
     Text,
     /// JSON: for `ats` one object (`source`, `ok`, `formats`), for `match`
-    /// the report schema/match.schema.json describes
+    /// the report schema/match.schema.json describes, for `lint` one array
+    /// of findings
     Json,
 }
 
@@ -199,6 +205,41 @@ pub struct MatchArgs {
     pub format: ReportFormat,
     #[command(flatten)]
     pub from: FromArg,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// The source to check (.toml, or .json for JSON Resume)
+    #[arg(value_name = "SOURCE")]
+    pub source: PathBuf,
+    #[command(flatten)]
+    pub from: FromArg,
+    /// Turn a rule off; repeatable
+    #[arg(
+        long = "allow",
+        value_name = "RULE",
+        value_parser = clap::builder::PossibleValuesParser::new(resume_model::LINT_RULES),
+        hide_possible_values = true
+    )]
+    pub allow: Vec<String>,
+    /// Make warnings fail the run (exit 1); notes never do
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<DenyArg>,
+    /// How findings are printed: for people (stderr), or one JSON array (stdout)
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+    /// The theme bullets are measured in and the PDF is built with
+    #[arg(long, value_name = "NAME|FILE")]
+    pub theme: Option<String>,
+    /// Pages the PDF may take before `too-many-pages` warns
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=50))]
+    pub fit_pages: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DenyArg {
+    /// Warnings fail the run
+    Warnings,
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 
 mod args;
 mod ats;
+mod lint;
 mod matching;
 mod report;
 mod theme;
@@ -23,7 +24,7 @@ use resume_document::{Format, Note, Shared};
 
 /// Why a run failed, which decides the exit code.
 #[derive(Debug)]
-enum Failure {
+pub(crate) enum Failure {
     /// The input is invalid (exit 1).
     Invalid,
     /// Usage or IO error (exit 2).
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(a) => build(a),
         Command::Check(a) => check(a),
+        Command::Lint(a) => lint::run(a),
         Command::Init(a) => init(a),
         Command::Convert(a) => convert(a),
         Command::Themes(a) => theme::list(a.name.as_deref()),
@@ -82,7 +84,7 @@ impl FormatArg {
 }
 
 /// The fixed moment written into files, from SOURCE_DATE_EPOCH.
-fn source_date_epoch() -> anyhow::Result<Option<i64>> {
+pub(crate) fn source_date_epoch() -> anyhow::Result<Option<i64>> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) if v.trim().is_empty() => Ok(None),
         Ok(v) => v.trim().parse::<i64>().map(Some).map_err(|_| {
@@ -93,7 +95,10 @@ fn source_date_epoch() -> anyhow::Result<Option<i64>> {
 }
 
 /// The format of a source: as asked, else from its extension.
-fn source_format(path: &Path, from: Option<SourceFormat>) -> Result<SourceFormat, Failure> {
+pub(crate) fn source_format(
+    path: &Path,
+    from: Option<SourceFormat>,
+) -> Result<SourceFormat, Failure> {
     if let Some(f) = from {
         return Ok(f);
     }
@@ -407,7 +412,7 @@ fn guarded<T>(read: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
 /// Renders one format. A format that cannot draw some characters with its
 /// own fonts gets one more try with the fonts installed on this machine,
 /// which are slower to load and so read only when needed.
-fn render(
+pub(crate) fn render(
     format: &dyn Format,
     doc: &resume_document::Document,
     shared: &Shared,

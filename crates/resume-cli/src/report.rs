@@ -9,6 +9,16 @@ use resume_model::{Diagnostic, Severity};
 
 /// Renders diagnostics of one source file for stderr.
 pub fn render(path: &Path, source: &str, diags: &[Diagnostic]) -> String {
+    render_coded(path, source, diags.iter().map(|d| (None, d)))
+}
+
+/// Renders diagnostics that may carry a code (a lint rule id), shown as
+/// rustc shows its error codes: `warning[weak-opening]: …`.
+pub fn render_coded<'d>(
+    path: &Path,
+    source: &str,
+    diags: impl IntoIterator<Item = (Option<&'d str>, &'d Diagnostic)>,
+) -> String {
     let renderer = if std::io::stderr().is_terminal() {
         Renderer::styled()
     } else {
@@ -16,12 +26,16 @@ pub fn render(path: &Path, source: &str, diags: &[Diagnostic]) -> String {
     };
     let name = path.display().to_string();
     let mut out = String::new();
-    for d in diags {
+    for (code, d) in diags {
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
         };
-        let title = level.primary_title(d.message.as_str());
+        let mut title = level.primary_title(d.message.as_str());
+        if let Some(code) = code {
+            title = title.id(code);
+        }
         let mut group = match &d.span {
             Some(span) => {
                 let span = clamp(source, span.clone());

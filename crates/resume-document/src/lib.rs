@@ -12,6 +12,7 @@ mod estimate;
 mod fit;
 mod fonts;
 mod format;
+pub mod lint;
 mod lower;
 pub mod matching;
 mod theme;

@@ -62,12 +62,14 @@ impl Date {
     }
 
     /// The earliest day this date can mean, for comparisons of mixed precision.
-    fn first_day(self) -> (u16, u8, u8) {
+    /// The earliest day this date can mean: `2020` is 2020-01-01.
+    pub fn first_day(self) -> (u16, u8, u8) {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
     /// The latest day this date can mean.
-    fn last_day(self) -> (u16, u8, u8) {
+    /// The latest day this date can mean: `2020` is 2020-12-31.
+    pub fn last_day(self) -> (u16, u8, u8) {
         let m = self.month.unwrap_or(12);
         (
             self.year,

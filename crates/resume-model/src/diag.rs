@@ -5,6 +5,8 @@ use std::ops::Range;
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// A suggestion (`resume lint`); never fails a run, even when warnings do.
+    Note,
     /// The build goes on; the author should look.
     Warning,
     /// The source cannot be used as it is.
@@ -49,6 +51,17 @@ impl Diagnostic {
     ) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
+            ..Diagnostic::error(message, span, path)
+        }
+    }
+
+    pub fn note(
+        message: impl Into<String>,
+        span: Option<Range<usize>>,
+        path: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Note,
             ..Diagnostic::error(message, span, path)
         }
     }

@@ -55,6 +55,9 @@ pub(crate) fn read(root: &Node, strict: bool) -> (Resume, Vec<crate::Diagnostic>
     if r.design.theme.is_none() {
         meta_theme(&mut cx, root, &mut r);
     }
+    r.lint = o
+        .get(&mut cx, "lint", crate::toml_source::lint)
+        .unwrap_or_default();
     r.custom = o.array_of(&mut cx, "custom", custom);
     if let Value::Table(fields) = &root.value {
         r.source_order = crate::source_order(fields.iter().map(|f| f.key.as_str()), &r);
@@ -68,8 +71,9 @@ pub(crate) fn read(root: &Node, strict: bool) -> (Resume, Vec<crate::Diagnostic>
     (r, cx.diags)
 }
 
-const TOP: [&str; 17] = [
+const TOP: [&str; 18] = [
     "design",
+    "lint",
     "$schema",
     "basics",
     "work",

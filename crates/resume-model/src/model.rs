@@ -15,6 +15,8 @@ pub struct Resume {
     pub layout: Layout,
     /// The `[design]` table: the theme and what to change in it.
     pub design: crate::design::Design,
+    /// The `[lint]` table: which `resume lint` rules are off and their limits.
+    pub lint: LintConfig,
     pub work: Vec<Work>,
     pub education: Vec<Education>,
     pub projects: Vec<Project>,
@@ -354,3 +356,36 @@ pub const SECTION_KEYS: [&str; 12] = [
     "interests",
     "references",
 ];
+
+/// The ids of the `resume lint` rules, in the order `docs/lint.md` explains
+/// them. They live here because a source's `[lint] allow` names them and is
+/// checked while it is read.
+pub const LINT_RULES: [&str; 15] = [
+    "employment-gap",
+    "overlapping-jobs",
+    "end-before-start",
+    "future-date",
+    "long-bullet",
+    "no-metric",
+    "duplicate-bullet",
+    "weak-opening",
+    "tense-mismatch",
+    "first-person",
+    "inconsistent-punctuation",
+    "inconsistent-dates",
+    "missing-contact",
+    "long-summary",
+    "too-many-pages",
+];
+
+/// The `[lint]` table: rules turned off and limits changed for this résumé.
+/// An absent limit means the rule's default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LintConfig {
+    /// Rule ids (from [`LINT_RULES`]) that are not checked.
+    pub allow: Vec<String>,
+    pub max_gap_months: Option<u32>,
+    pub max_bullet_words: Option<u32>,
+    pub max_bullet_lines: Option<u32>,
+    pub max_summary_words: Option<u32>,
+}

@@ -5,10 +5,11 @@ use crate::model::*;
 use crate::read::{Cx, HintMut, Mode, suggest};
 use crate::tree::{Node, Value};
 
-const TOP: [&str; 17] = [
+const TOP: [&str; 18] = [
     "basics",
     "layout",
     "design",
+    "lint",
     "work",
     "education",
     "projects",
@@ -40,6 +41,7 @@ pub(crate) fn read(root: &Node) -> (Resume, Vec<crate::Diagnostic>) {
     }
     r.layout = o.get(&mut cx, "layout", layout).unwrap_or_default();
     r.design = o.get(&mut cx, "design", design).unwrap_or_default();
+    r.lint = o.get(&mut cx, "lint", lint).unwrap_or_default();
     r.work = o.array_of(&mut cx, "work", work);
     r.education = o.array_of(&mut cx, "education", education);
     r.projects = o.array_of(&mut cx, "projects", project);
@@ -76,6 +78,81 @@ pub(crate) fn design(cx: &mut Cx, n: &Node, p: &str) -> Option<crate::design::De
         settings: read.settings,
         table,
     })
+}
+
+/// The `[lint]` table; JSON Resume files carry it as a `lint` object with
+/// camelCase keys (`maxGapMonths`), like our other extension keys.
+pub(crate) fn lint(cx: &mut Cx, n: &Node, p: &str) -> Option<LintConfig> {
+    let toml = cx.toml();
+    let key = |snake: &'static str, camel: &'static str| if toml { snake } else { camel };
+    let limits = [
+        (key("max_gap_months", "maxGapMonths"), 1, 600),
+        (key("max_bullet_words", "maxBulletWords"), 1, 500),
+        (key("max_bullet_lines", "maxBulletLines"), 1, 50),
+        (key("max_summary_words", "maxSummaryWords"), 1, 1000),
+    ];
+    let mut o = cx.obj(n, p)?;
+    let allow = o.strings(cx, "allow");
+    if let Some(list) = o.node("allow")
+        && let Value::Array(items) = &list.value
+    {
+        for (i, item) in items.iter().enumerate() {
+            if let Value::String(id) = &item.value
+                && !LINT_RULES.contains(&id.as_str())
+            {
+                let d = cx.lenient(
+                    format!("unknown lint rule `{id}`"),
+                    &item.span,
+                    &format!("{p}.allow[{i}]"),
+                );
+                match suggest(id, &LINT_RULES) {
+                    Some(s) => d.with_hint_mut(format!("did you mean `{s}`?")),
+                    None => d.with_hint_mut(format!("the rules are: {}", LINT_RULES.join(", "))),
+                };
+            }
+        }
+    }
+    let [gap, words, lines, summary] =
+        limits.map(|(k, min, max)| o.get(cx, k, |cx, n, p| whole_number(cx, n, p, min, max)));
+    let config = LintConfig {
+        allow: allow
+            .into_iter()
+            .filter(|id| LINT_RULES.contains(&id.as_str()))
+            .collect(),
+        max_gap_months: gap,
+        max_bullet_words: words,
+        max_bullet_lines: lines,
+        max_summary_words: summary,
+    };
+    let mut known = vec!["allow"];
+    known.extend(limits.iter().map(|(k, ..)| *k));
+    if toml {
+        o.finish(cx, &known);
+    } else {
+        // JSON Resume allows keys of one's own; a near miss is still said.
+        o.rest(cx, &known);
+    }
+    Some(config)
+}
+
+/// A whole number from `min` to `max`.
+fn whole_number(cx: &mut Cx, n: &Node, p: &str, min: u32, max: u32) -> Option<u32> {
+    let v = match n.value {
+        Value::Integer(i) => u32::try_from(i).ok().filter(|v| (min..=max).contains(v)),
+        _ => None,
+    };
+    if v.is_none() {
+        cx.lenient(
+            format!("expected a whole number from {min} to {max}"),
+            &n.span,
+            p,
+        )
+        .with_hint_mut(format!(
+            "write a number without quotes, e.g. `{}`",
+            min.max(6)
+        ));
+    }
+    v
 }
 
 fn json_table(cx: &mut Cx, n: &Node, p: &str) -> Option<Extra> {
@@ -1003,5 +1080,36 @@ mod tests {
             "{:?}",
             w[0].hints
         );
+    }
+
+    #[test]
+    fn lint_table() {
+        let input = "[basics]\nname = \"A\"\n[lint]\nallow = [\"weak-opening\", \"weak-openin\"]\nmax_gap_month = 9\nmax_bullet_words = 0\n";
+        let diags = parse_toml(input).unwrap_err();
+        let got: Vec<(&str, &[String])> = diags
+            .iter()
+            .map(|d| (d.message.as_str(), d.hints.as_slice()))
+            .collect();
+        assert_eq!(got[0].0, "unknown lint rule `weak-openin`");
+        assert_eq!(got[0].1, ["did you mean `weak-opening`?"]);
+        assert_eq!(got[1].0, "unknown key `max_gap_month` in `lint`");
+        assert_eq!(got[1].1, ["did you mean `max_gap_months`?"]);
+        assert_eq!(got[2].0, "expected a whole number from 1 to 500");
+    }
+
+    #[test]
+    fn lint_round_trips_through_json_resume() {
+        let input = "[basics]\nname = \"A\"\n[lint]\nallow = [\"no-metric\"]\nmax_gap_months = 9\nmax_summary_words = 80\n";
+        let (r, w) = parse_toml(input).unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(r.lint.allow, ["no-metric"]);
+        assert_eq!(r.lint.max_gap_months, Some(9));
+        let json = crate::to_json(&r);
+        assert!(json.contains("\"maxGapMonths\": 9"), "{json}");
+        let (back, w) = crate::parse_json(&json, true).unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(back.lint, r.lint);
+        let (again, _) = parse_toml(&crate::to_toml(&back)).unwrap();
+        assert_eq!(again.lint, r.lint);
     }
 }

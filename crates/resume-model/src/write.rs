@@ -186,6 +186,9 @@ fn document(r: &Resume, d: Dialect) -> Map<String, J> {
     if !r.design.table.is_empty() {
         top.put("design", J::Object(r.design.table.clone()));
     }
+    if let Some(l) = lint(&r.lint, d) {
+        top.put("lint", l);
+    }
     // Sections in the source's order, then any others.
     let mut keys: Vec<&str> = r.source_order.iter().map(String::as_str).collect();
     for k in SECTION_KEYS {
@@ -290,6 +293,26 @@ fn basics(b: &Basics, d: Dialect) -> J {
     }
     w.extra(&b.extra);
     w.done()
+}
+
+fn lint(l: &LintConfig, d: Dialect) -> Option<J> {
+    if *l == LintConfig::default() {
+        return None;
+    }
+    let mut w = W::new(d);
+    w.list("allow", &l.allow);
+    for (toml, json, v) in [
+        ("max_gap_months", "maxGapMonths", l.max_gap_months),
+        ("max_bullet_words", "maxBulletWords", l.max_bullet_words),
+        ("max_bullet_lines", "maxBulletLines", l.max_bullet_lines),
+        ("max_summary_words", "maxSummaryWords", l.max_summary_words),
+    ] {
+        if let Some(v) = v {
+            let key = w.k(toml, json).to_string();
+            w.put(&key, J::from(v));
+        }
+    }
+    Some(w.done())
 }
 
 fn layout(l: &Layout, d: Dialect) -> Option<J> {
