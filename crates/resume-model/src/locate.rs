@@ -2,12 +2,13 @@
 //!
 //! The model types carry no spans (they are compared, cloned and written
 //! back, and spans would get in the way), so a tool that wants to point at a
-//! field, such as `resume match`, names it by its path and this module walks
-//! the spanned tree the readers build to find it again.
+//! field, such as `resume match`, names it by its path and finds it again in
+//! the source's [`SourceMap`], the same table `resume lint` points with.
 
 use std::ops::Range;
 
-use crate::tree::{self, Node, Value};
+use crate::spans::SourceMap;
+use crate::tree;
 
 /// The syntax of a source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,109 +37,38 @@ pub fn locate(source: &str, format: SourceFormat, path: &str) -> Option<Located>
     Locator::new(source, format)?.find(path)
 }
 
-/// A source read once, for callers that look up many paths.
+/// A source read once, for callers that look up many paths: a view of its
+/// [`SourceMap`], the one table of where a source's values are.
 #[derive(Debug, Clone)]
 pub struct Locator {
-    root: Node,
-    format: SourceFormat,
+    map: SourceMap,
 }
 
 impl Locator {
     /// `None` when the source does not parse.
     pub fn new(source: &str, format: SourceFormat) -> Option<Locator> {
-        let root = match format {
-            SourceFormat::Toml => tree::from_toml(source).ok()?,
-            SourceFormat::Json => tree::from_json(source).ok()?,
+        let parses = match format {
+            SourceFormat::Toml => tree::from_toml(source).is_ok(),
+            SourceFormat::Json => tree::from_json(source).is_ok(),
         };
-        Some(Locator { root, format })
+        parses.then(|| Locator {
+            map: match format {
+                SourceFormat::Toml => SourceMap::toml(source),
+                SourceFormat::Json => SourceMap::json(source),
+            },
+        })
     }
 
     /// See [`locate`].
     pub fn find(&self, path: &str) -> Option<Located> {
-        locate_in(&self.root, self.format, path)
-    }
-}
-
-fn locate_in(root: &Node, format: SourceFormat, path: &str) -> Option<Located> {
-    let mut node = root;
-    let mut out = String::new();
-    for segment in path.split('.') {
-        let (key, indices) = split_segment(segment)?;
-        if !key.is_empty() {
-            let Value::Table(fields) = &node.value else {
-                return None;
-            };
-            let names = match format {
-                SourceFormat::Toml => vec![key],
-                SourceFormat::Json => json_names(key),
-            };
-            let field = names
-                .iter()
-                .find_map(|name| fields.iter().find(|f| f.key == *name))?;
-            if !out.is_empty() {
-                out.push('.');
-            }
-            out.push_str(&field.key);
-            node = &field.node;
+        if path.is_empty() {
+            return None;
         }
-        for i in indices {
-            let Value::Array(items) = &node.value else {
-                return None;
-            };
-            node = items.get(i)?;
-            out.push_str(&format!("[{i}]"));
-        }
+        Some(Located {
+            span: self.map.span(path)?,
+            path: self.map.source_path(path).to_string(),
+        })
     }
-    Some(Located {
-        span: span_of(node),
-        path: out,
-    })
-}
-
-/// A `key[1][2]` segment as its key and indices.
-fn split_segment(segment: &str) -> Option<(&str, Vec<usize>)> {
-    let (key, mut rest) = match segment.find('[') {
-        Some(i) => (&segment[..i], &segment[i..]),
-        None => (segment, ""),
-    };
-    let mut indices = Vec::new();
-    while let Some(after) = rest.strip_prefix('[') {
-        let close = after.find(']')?;
-        indices.push(after[..close].parse().ok()?);
-        rest = &after[close + 1..];
-    }
-    (rest.is_empty() && !(key.is_empty() && indices.is_empty())).then_some((key, indices))
-}
-
-/// The names a model key may have in a JSON Resume file, most usual first,
-/// as `json_resume.rs` reads them.
-fn json_names(key: &str) -> Vec<&str> {
-    match key {
-        "company" => vec!["name", "company"],
-        "technologies" => vec!["technologies", "keywords"],
-        "headline" => vec!["label"],
-        "degree" => vec!["studyType"],
-        "gpa" => vec!["score", "gpa"],
-        "kind" => vec!["type"],
-        "start" => vec!["startDate"],
-        "end" => vec!["endDate"],
-        "url_label" => vec!["urlLabel"],
-        "postal_code" => vec!["postalCode"],
-        "country_code" => vec!["countryCode"],
-        other => vec![other],
-    }
-}
-
-/// The range a value covers. A TOML table written as a `[[work]]` header
-/// may come back without a range of its own; its keys then stand for it.
-fn span_of(node: &Node) -> Range<usize> {
-    if node.span.is_empty()
-        && let Value::Table(fields) = &node.value
-        && let (Some(first), Some(last)) = (fields.first(), fields.last())
-    {
-        return first.key_span.start..last.node.span.end.max(first.key_span.end);
-    }
-    node.span.clone()
 }
 
 #[cfg(test)]

@@ -59,7 +59,11 @@ impl SourceMap {
         match &node.value {
             Value::Table(fields) => {
                 for f in fields {
-                    let key = if json { model_key(&f.key) } else { &f.key };
+                    let key = if json {
+                        model_key(&path, &f.key)
+                    } else {
+                        &f.key
+                    };
                     let join = |p: &str, k: &str| {
                         if p.is_empty() {
                             k.to_string()
@@ -100,21 +104,46 @@ impl SourceMap {
         self.entries.insert(
             path,
             Place {
-                span: node.span.clone(),
+                span: span_of(node),
                 source_path,
             },
         );
     }
 }
 
-/// The model's name of a JSON Resume key, where the two differ.
-fn model_key(key: &str) -> &str {
+/// The model's name of a JSON Resume key under the model path `parent`,
+/// where the two differ (as `json_resume.rs` reads them).
+fn model_key<'k>(parent: &str, key: &'k str) -> &'k str {
+    // The section a key stands in: `work` for `work[2]`.
+    let section = parent.split(['[', '.']).next().unwrap_or("");
+    let depth = parent.matches('.').count();
     match key {
         "startDate" => "start",
         "endDate" => "end",
         "releaseDate" => "date",
+        "label" if parent == "basics" => "headline",
+        "name" if section == "work" && depth == 0 => "company",
+        "keywords" if section == "projects" && depth == 0 => "technologies",
+        "studyType" => "degree",
+        "score" => "gpa",
+        "type" => "kind",
+        "urlLabel" => "url_label",
+        "postalCode" => "postal_code",
+        "countryCode" => "country_code",
         other => other,
     }
+}
+
+/// The range a value covers. A TOML table written as a `[[work]]` header
+/// may come back without a range of its own; its keys then stand for it.
+fn span_of(node: &Node) -> Range<usize> {
+    if node.span.is_empty()
+        && let Value::Table(fields) = &node.value
+        && let (Some(first), Some(last)) = (fields.first(), fields.last())
+    {
+        return first.key_span.start..last.node.span.end.max(first.key_span.end);
+    }
+    node.span.clone()
 }
 
 /// Whether the readers keep this bullet: a non-blank string, or a table
