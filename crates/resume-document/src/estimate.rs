@@ -479,22 +479,7 @@ mod tests {
 
     #[test]
     fn breaking() {
-        let doc = Document {
-            meta: crate::Meta {
-                title: String::new(),
-                author: String::new(),
-                subject: String::new(),
-                keywords: Vec::new(),
-                language: "en".into(),
-            },
-            header: crate::Header {
-                name: "A".into(),
-                headline: None,
-                contacts: Vec::new(),
-            },
-            sections: Vec::new(),
-            theme: crate::Theme::classic(),
-        };
+        let doc = crate::test_document(Vec::new(), crate::Theme::classic());
         let e = Estimate::new(&doc, FaceSet::One(Face::LiberationSans));
         let d = Design::natural(&doc.theme);
         let text = Text::plain("word ".repeat(40));

@@ -231,22 +231,7 @@ mod tests {
     }
 
     fn classic() -> Document {
-        Document {
-            meta: crate::Meta {
-                title: String::new(),
-                author: String::new(),
-                subject: String::new(),
-                keywords: Vec::new(),
-                language: "en".into(),
-            },
-            header: crate::Header {
-                name: "A".into(),
-                headline: None,
-                contacts: Vec::new(),
-            },
-            sections: Vec::new(),
-            theme: Theme::classic(),
-        }
+        crate::test_document(Vec::new(), Theme::classic())
     }
 
     #[track_caller]

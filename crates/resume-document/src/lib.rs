@@ -249,3 +249,24 @@ impl Text {
         self.spans.push(span);
     }
 }
+
+/// A document named "A" with the given sections and theme, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_document(sections: Vec<Section>, theme: Theme) -> Document {
+    Document {
+        meta: Meta {
+            title: String::new(),
+            author: String::new(),
+            subject: String::new(),
+            keywords: Vec::new(),
+            language: "en".into(),
+        },
+        header: Header {
+            name: "A".into(),
+            headline: None,
+            contacts: Vec::new(),
+        },
+        sections,
+        theme,
+    }
+}

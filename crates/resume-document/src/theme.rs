@@ -667,25 +667,13 @@ mod tests {
     #[test]
     fn the_date_column_narrows_to_the_dates_it_holds() {
         let theme = Theme::builtin("timeline").unwrap();
-        let doc = |entries: Vec<crate::Entry>| crate::Document {
-            meta: crate::Meta {
-                title: String::new(),
-                author: String::new(),
-                subject: String::new(),
-                keywords: Vec::new(),
-                language: "en".into(),
-            },
-            header: crate::Header {
-                name: "A".into(),
-                headline: None,
-                contacts: Vec::new(),
-            },
-            sections: vec![crate::Section {
+        let doc = |entries: Vec<crate::Entry>| {
+            let section = crate::Section {
                 id: "s".into(),
                 title: "S".into(),
                 body: crate::SectionBody::Entries(entries),
-            }],
-            theme: theme.clone(),
+            };
+            crate::test_document(vec![section], theme.clone())
         };
         let d = Design::natural(&theme);
         let most = d.columns.date_column;
