@@ -132,20 +132,13 @@ fn today() -> Result<Date, Failure> {
     })
 }
 
-/// The calendar date of a day counted from 1970-01-01 (proleptic Gregorian,
-/// by 400-year eras of 146 097 days).
+/// The calendar date of a day counted from 1970-01-01.
 fn civil(days: i64) -> Option<Date> {
-    let z = days.checked_add(719_468)?;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = resume_document::civil_date(days)?;
     Some(Date {
-        year: u16::try_from(year).ok().filter(|y| *y <= 9999)?,
+        year: u16::try_from(year)
+            .ok()
+            .filter(|y| (1..=9999).contains(y))?,
         month: Some(u8::try_from(month).ok()?),
         day: Some(u8::try_from(day).ok()?),
     })

@@ -250,6 +250,24 @@ impl Text {
     }
 }
 
+/// The calendar date (year, month, day) of a day counted from 1970-01-01,
+/// proleptic Gregorian, after Howard Hinnant's `civil_from_days`: count in
+/// 400-year eras of 146 097 days starting on 0000-03-01. `None` when the
+/// year would overflow. DOCX dates its properties with it and the CLI
+/// turns `SOURCE_DATE_EPOCH` into today's date.
+pub fn civil_date(days: i64) -> Option<(i64, u32, u32)> {
+    let z = days.checked_add(719_468)?;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe.checked_add(era.checked_mul(400)?)? + i64::from(month <= 2);
+    Some((year, u32::try_from(month).ok()?, u32::try_from(day).ok()?))
+}
+
 /// A document named "A" with the given sections and theme, for unit tests.
 #[cfg(test)]
 pub(crate) fn test_document(sections: Vec<Section>, theme: Theme) -> Document {

@@ -651,19 +651,7 @@ fn dates(cx: &mut Cx, r: &Resume) {
 }
 
 fn to_text(r: &Rich) -> Text {
-    Text {
-        spans: r
-            .spans
-            .iter()
-            .map(|s| crate::Span {
-                text: s.text.clone(),
-                strong: s.strong,
-                emphasis: s.emphasis,
-                code: s.code,
-                link: s.link.clone(),
-            })
-            .collect(),
-    }
+    crate::lower::rich(r)
 }
 
 /// Bullets too long for a quick read: more lines at the theme's measure, or

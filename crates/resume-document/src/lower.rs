@@ -627,7 +627,8 @@ impl Cx<'_> {
 }
 
 /// Converts rich text of the model into document text.
-fn rich(r: &Rich) -> Text {
+/// Inline markup as styled text; `lint` measures bullets with it too.
+pub(crate) fn rich(r: &Rich) -> Text {
     Text {
         spans: r
             .spans

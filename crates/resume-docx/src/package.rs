@@ -212,17 +212,7 @@ pub(crate) fn core_xml(meta: &Meta, language: &str, timestamp: Option<i64>) -> i
 pub(crate) fn w3cdtf(secs: i64) -> Option<String> {
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
-    // Days since 1970-01-01 to a civil date, after Howard Hinnant's
-    // `civil_from_days`: count in 400-year eras starting on 0000-03-01.
-    let z = days.checked_add(719_468)?;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe.checked_add(era.checked_mul(400)?)? + i64::from(month <= 2);
+    let (year, month, day) = resume_document::civil_date(days)?;
     if !(1..=9999).contains(&year) {
         return None;
     }
