@@ -279,6 +279,9 @@ impl<'a> Estimate<'a> {
                 if i > 0 {
                     contacts.push(crate::Span::plain(d.separator.clone()));
                 }
+                if let Some(p) = c.prefix(self.icon_em > 0.0) {
+                    contacts.push(crate::Span::plain(format!("{p} ")));
+                }
                 contacts.push(crate::Span::plain(c.text.clone()));
             }
             let icons = self.icon_em * d.contact.size * h.contacts.len() as f32;

@@ -87,6 +87,21 @@ pub struct Contact {
     pub url: Option<String>,
 }
 
+impl Contact {
+    /// The network's name to show before a profile when nothing else says
+    /// what it is: no icon stands beside it and its text does not name the
+    /// network ("GitHub laphets", not a bare "laphets"). Every format asks
+    /// here, so the rule is the same in all of them.
+    pub fn prefix(&self, with_icon: bool) -> Option<&str> {
+        let label = self.label.trim();
+        (self.kind == ContactKind::Profile
+            && !with_icon
+            && !label.is_empty()
+            && !self.text.to_lowercase().contains(&label.to_lowercase()))
+        .then_some(label)
+    }
+}
+
 /// A titled part of the résumé.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {

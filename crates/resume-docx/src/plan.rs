@@ -8,8 +8,8 @@
 //! list into XML.
 
 use resume_document::{
-    Contact, ContactKind, DatesAt, Design, Document, Entry, Header, LineKind, Section, SectionBody,
-    Text, TextStyle,
+    Contact, DatesAt, Design, Document, Entry, Header, LineKind, Section, SectionBody, Text,
+    TextStyle,
 };
 
 /// What a paragraph is; each kind has its own paragraph style.
@@ -316,18 +316,13 @@ fn date_run(text: &str, d: &Design) -> Run {
     }
 }
 
-/// One contact item. Word draws no icons, and a profile's bare user name
-/// says little without one, so the network's name goes before it
-/// ("GitHub laphets").
+/// One contact item. Word draws no icons, so a profile's network is named
+/// where its text does not say it (`Contact::prefix`).
 fn contact(p: &mut Para, c: &Contact, muted: TextStyle) {
     let text = clean(&c.text);
-    let label = clean(&c.label);
-    if c.kind == ContactKind::Profile
-        && !label.is_empty()
-        && !text.to_lowercase().contains(&label.to_lowercase())
-    {
+    if let Some(label) = c.prefix(false) {
         p.run(Run {
-            text: format!("{label} "),
+            text: format!("{} ", clean(label)),
             look: Some(muted),
             ..Run::default()
         });
@@ -355,6 +350,7 @@ pub(crate) fn clean(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use resume_document::ContactKind;
     use resume_document::{DatePoint, DateRange, Line, Meta, Span, Theme};
 
     fn entry(title: &str) -> Entry {

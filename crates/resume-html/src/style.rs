@@ -201,6 +201,7 @@ fn colors(d: &Design) -> Vec<(&'static str, String)> {
     colors.extend([
         ("bullet", readable(d.bullet_color, white).hex()),
         ("contact", readable(d.contact.color, white).hex()),
+        ("muted", readable(d.muted, white).hex()),
         ("focus", readable(d.accent, white).hex()),
     ]);
     colors

@@ -108,6 +108,9 @@ pub(crate) struct ContactView<'a> {
     /// Which inline icon to draw before the text, when the design has
     /// icons.
     pub icon: Option<&'static str>,
+    /// The network's name before a profile that nothing else names
+    /// (`Contact::prefix`).
+    pub prefix: Option<&'a str>,
 }
 
 impl<'a> ContactView<'a> {
@@ -128,6 +131,7 @@ impl<'a> ContactView<'a> {
             aria_label: href.and(aria_label),
             href,
             icon: icons.then(|| icon_for(c.kind, label)),
+            prefix: c.prefix(icons),
         }
     }
 }

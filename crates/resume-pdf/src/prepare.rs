@@ -198,6 +198,9 @@ impl<'d> Draft<'d> {
                 // In the item's own colour, so icon and text read as one.
                 b.push_icon(Icon::for_contact(contact.kind, &contact.label), l);
             }
+            if let Some(network) = contact.prefix(design.icons) {
+                b.push(&format!("{network} "), muted(base), None);
+            }
             b.push(&contact.text, l, contact.url.as_deref());
         }
         self.add_builder(b)
