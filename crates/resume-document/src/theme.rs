@@ -306,16 +306,14 @@ impl Design {
             line: lh,
             ..style(fonts.body, detail_size, leading)
         };
+        // Keyword lines are the same step, set in muted italics; running
+        // text under an entry is the subtitle's style.
         let keywords = TextStyle {
             italic: true,
             color: muted,
-            line: lh,
-            ..style(fonts.body, detail_size, leading)
+            ..subtitle
         };
-        let detail = TextStyle {
-            line: lh,
-            ..style(fonts.body, detail_size, leading)
-        };
+        let detail = subtitle;
         let body_style = style(fonts.body, body, leading);
         let date = TextStyle {
             color: muted,
