@@ -59,21 +59,33 @@ pub fn tokens(text: &str) -> Vec<String> {
 /// that was reviewed.
 #[track_caller]
 pub fn assert_golden(name: &str, actual: &str) {
-    let path = root().join("tests/golden").join(name);
+    assert_golden_at(&root().join("tests/golden").join(name), actual);
+}
+
+/// [`assert_golden`] for a golden file anywhere, such as a crate's own
+/// `tests/golden/` folder. A failure names the first line that differs, as
+/// the file has it and as it is now.
+#[track_caller]
+pub fn assert_golden_at(path: &Path, actual: &str) {
     if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, actual).expect("write golden");
+        std::fs::write(path, actual).expect("write golden");
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
     if expected != actual {
         let first = expected
             .lines()
             .zip(actual.lines())
-            .position(|(a, b)| a != b);
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        let line = |text: &str| text.lines().nth(first).unwrap_or("").to_string();
         panic!(
-            "{} differs from its golden file (first differing line: {first:?}); \
+            "{} differs from its golden file (line {}):\n  golden: {}\n  now:    {}\n\
              review the change and run with BLESS=1 to accept it\n--- actual ---\n{actual}",
-            path.display()
+            path.display(),
+            first + 1,
+            line(&expected),
+            line(actual)
         );
     }
 }

@@ -14,7 +14,8 @@ use resume_document::{
 };
 use resume_pdf::{Pdf, PdfError, PdfOptions, PdfOutput, layout_dump, pdf, pdf_with_report};
 use resume_tests::{
-    assert_words_in_order, fidelity, seed_document, seed_reference, seed_resume, tokens,
+    assert_golden_at, assert_words_in_order, fidelity, seed_document, seed_reference, seed_resume,
+    tokens,
 };
 
 /// 2023-11-14T22:13:20Z.
@@ -810,41 +811,16 @@ fn every_theme_reads_in_order_with_pdftotext() {
     }
 }
 
-/// Compares a layout dump with `tests/golden/<name>`; `BLESS=1` rewrites it
-/// after a change was looked at (`cargo run -p resume-pdf --example seed`).
-#[track_caller]
-fn assert_layout_golden(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, actual).expect("write golden");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-        let line = |text: &str| text.lines().nth(first).unwrap_or("").to_string();
-        panic!(
-            "{} differs from the layout (line {}):\n  golden: {}\n  now:    {}\n\
-             look at the pages (pdftoppm -png -r 80), then run with BLESS=1 to accept",
-            path.display(),
-            first + 1,
-            line(&expected),
-            line(actual)
-        );
-    }
-}
-
 #[test]
 fn layout_goldens() {
     for name in resume_model::THEMES {
         let dump = layout_dump(&seed_in(name), &one_page()).expect("lays out");
-        assert_layout_golden(&format!("{name}.layout.txt"), &dump);
+        // After a change was looked at (`cargo run -p resume-pdf --example
+        // seed`, then pdftoppm -png -r 80), BLESS=1 rewrites the dumps.
+        let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/golden")
+            .join(format!("{name}.layout.txt"));
+        assert_golden_at(&golden, &dump);
     }
 }
 
