@@ -1,25 +1,15 @@
 //! The `resume` binary end to end: commands, exit codes, located errors and
 //! what is (not) left on disk.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn resume(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_resume"))
-        .args(args)
-        .current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", "1700000000")
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run resume")
-}
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{resume, stderr};
 
 fn seed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resume/wenqing-luo.toml")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// Files left in a directory, sorted.

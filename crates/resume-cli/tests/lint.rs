@@ -1,18 +1,11 @@
 //! `resume lint` end to end: exit codes, --allow, --deny warnings,
 //! --format json, the source's `[lint]` table and unknown rule ids.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn resume(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_resume"))
-        .args(args)
-        .current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", "1700000000")
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run resume")
-}
+use std::path::{Path, PathBuf};
+
+use common::{resume, stderr};
 
 fn repo(path: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -20,10 +13,6 @@ fn repo(path: &str) -> String {
         .join(path)
         .display()
         .to_string()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// A temporary directory holding `resume.<ext>` with `text`.
