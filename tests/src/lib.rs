@@ -31,6 +31,19 @@ pub fn seed_document() -> resume_document::Document {
     resume_document::lower(&seed_resume(), &resume_document::Options::default())
 }
 
+/// How many bulleted items a document has: its entries' bullets and the
+/// items of its lists (what Word shows as List Bullet paragraphs).
+pub fn list_items(doc: &resume_document::Document) -> usize {
+    doc.sections
+        .iter()
+        .map(|s| match &s.body {
+            resume_document::SectionBody::Entries(es) => es.iter().map(|e| e.bullets.len()).sum(),
+            resume_document::SectionBody::List(items) => items.len(),
+            resume_document::SectionBody::Paragraphs(_) => 0,
+        })
+        .sum()
+}
+
 /// The seed's reference text: every word of the original résumé, in reading
 /// order (made from the original with the evaluation kit's `reftext.py`).
 pub fn seed_reference() -> String {

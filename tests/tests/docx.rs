@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 use ooxml::{part, unzip};
-use resume_document::{Document, SectionBody};
+use resume_document::Document;
 use resume_docx::{DocxOptions, docx, docx_with_report};
 use resume_tests::{
     assert_golden, assert_words_in_order, fidelity, seed_document, seed_reference, seed_resume,
@@ -92,15 +92,7 @@ fn every_theme_has_the_structure_parsers_read() {
 
         // Every bullet is a List Bullet paragraph in a real list.
         let bullets = paras.iter().filter(|(s, _)| s == "ListBullet").count();
-        let expected: usize = doc
-            .sections
-            .iter()
-            .map(|s| match &s.body {
-                SectionBody::Entries(es) => es.iter().map(|e| e.bullets.len()).sum(),
-                SectionBody::List(items) => items.len(),
-                SectionBody::Paragraphs(_) => 0,
-            })
-            .sum();
+        let expected = resume_tests::list_items(&doc);
         assert_eq!(bullets, expected, "{name}");
         let document = part(&parts, "word/document.xml");
         let numbered = document

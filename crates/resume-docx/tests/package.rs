@@ -230,16 +230,7 @@ fn bullets_are_real_word_lists() {
         .into_iter()
         .filter(|p| p.style() == "ListBullet")
         .collect();
-    let expected: usize = doc
-        .sections
-        .iter()
-        .map(|s| match &s.body {
-            SectionBody::Entries(es) => es.iter().map(|e| e.bullets.len()).sum(),
-            SectionBody::List(items) => items.len(),
-            SectionBody::Paragraphs(_) => 0,
-        })
-        .sum();
-    assert_eq!(bullets.len(), expected);
+    assert_eq!(bullets.len(), resume_tests::list_items(&doc));
     for b in &bullets {
         let num = b.child("w:pPr").unwrap().child("w:numPr").expect("numPr");
         assert_eq!(num.val("w:numId"), Some("2"));
