@@ -102,22 +102,18 @@ pub fn fit<M: Measure>(
     let design = |fit: Fit| Design::new(theme, fit).fit_dates(doc);
     let natural = Design::natural(theme).fit_dates(doc);
     let (pages, layout) = measure.layout(&natural);
-    let Some(target) = target.map(|t| t.max(1)) else {
-        return Fitted {
-            design: natural,
-            layout,
-            pages,
-            note: None,
-        };
+    let target = match target.map(|t| t.max(1)) {
+        Some(t) if pages > t => t,
+        // No target, or the theme's own design already fits it.
+        _ => {
+            return Fitted {
+                design: natural,
+                layout,
+                pages,
+                note: None,
+            };
+        }
     };
-    if pages <= target {
-        return Fitted {
-            design: natural,
-            layout,
-            pages,
-            note: None,
-        };
-    }
     let attempts = attempts(theme, measure.size_quantum());
     // Give up early: when the tightest design does not fit, nothing does.
     let tightest = attempts[attempts.len() - 1];
@@ -168,9 +164,10 @@ pub fn fit<M: Measure>(
     }
     // Unreachable when the tightest attempt fits; kept total for a
     // measure that is not monotone.
-    let (pages, layout) = measure.layout(&design(tightest));
+    let tight = design(tightest);
+    let (pages, layout) = measure.layout(&tight);
     Fitted {
-        design: design(tightest),
+        design: tight,
         layout,
         pages,
         note: Some(FitNote::Tightened {
