@@ -239,7 +239,9 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
                 s.extend(paint(cx, n, &pp("name_color"), true).map(Setting::NameColor));
             }
             if let Some(n) = t.node("separator") {
-                s.extend(glyphs(cx, n, &pp("separator"), 12).map(Setting::Separator));
+                s.extend(
+                    glyphs(cx, n, &pp("separator"), 12, Blank::Allowed).map(Setting::Separator),
+                );
             }
             if let Some(n) = t.node("icons") {
                 s.extend(boolean(cx, n, &pp("icons")).map(Setting::Icons));
@@ -281,7 +283,7 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
         }
     }
     if let Some(n) = o.node("bullet") {
-        s.extend(glyphs(cx, n, &join(path, "bullet"), 3).map(Setting::Bullet));
+        s.extend(glyphs(cx, n, &join(path, "bullet"), 3, Blank::Refused).map(Setting::Bullet));
     }
     if let Some(n) = o.node("bullet_indent") {
         s.extend(length(cx, n, &join(path, "bullet_indent"), 0.0, 72.0).map(Setting::BulletIndent));
@@ -499,7 +501,15 @@ fn paint(cx: &mut Cx, n: &Node, p: &str, named: bool) -> Option<Paint> {
 
 /// A short string of visible characters, such as a bullet glyph or a
 /// separator; spaces are kept as written.
-fn glyphs(cx: &mut Cx, n: &Node, p: &str, max: usize) -> Option<String> {
+/// Whether a string of spaces alone is a value: a separator may be spaces,
+/// a bullet may not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Blank {
+    Allowed,
+    Refused,
+}
+
+fn glyphs(cx: &mut Cx, n: &Node, p: &str, max: usize, blank: Blank) -> Option<String> {
     let Value::String(s) = &n.value else {
         cx.wrong_type(n, p, "a string");
         return None;
@@ -508,7 +518,7 @@ fn glyphs(cx: &mut Cx, n: &Node, p: &str, max: usize) -> Option<String> {
     if count == 0
         || count > max
         || s.chars().any(|c| c.is_control())
-        || s.trim().is_empty() && p.ends_with("bullet")
+        || (blank == Blank::Refused && s.trim().is_empty())
     {
         cx.error(format!("`{s}` cannot be used here"), &n.span, p)
             .with_hint_mut(format!(

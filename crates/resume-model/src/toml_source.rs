@@ -1026,6 +1026,11 @@ mod tests {
             "[design.spacing]\nsection = -1\n",
             "4:11 error: -1 is out of range",
         );
+        check("[design]\nheader = { separator = \"   \" }\n", "ok");
+        check(
+            "[design]\nbullet = \" \"\n",
+            "4:10 error: ` ` cannot be used here",
+        );
     }
 
     #[test]
