@@ -1,4 +1,4 @@
-//! Marks the tests that need poppler's pdftotext or the DejaVu font as
+//! Marks the tests that need poppler's pdftotext, the DejaVu or Noto fonts as
 //! ignored when this machine lacks them (see tests/support/probe.rs).
 
 include!("../../tests/support/probe.rs");
@@ -9,6 +9,14 @@ fn main() {
         (
             "has_dejavu",
             &["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"],
+        ),
+        (
+            "has_noto_core",
+            &["/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf"],
+        ),
+        (
+            "has_noto_cjk",
+            &["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"],
         ),
     ]);
 }

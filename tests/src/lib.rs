@@ -50,12 +50,42 @@ pub fn seed_reference() -> String {
     std::fs::read_to_string(root().join("tests/data/seed-reference.txt")).expect("reference text")
 }
 
-/// Lower-cased runs of letters and digits, as the recall measure counts them.
+/// Lower-cased runs of letters and digits, as the recall measure counts
+/// them. A run also ends where the script changes between Hebrew, Arabic
+/// and the rest (a search engine's tokeniser splits "APIב" in two), and
+/// each Han, kana or Hangul-less ideographic character is a token of its
+/// own, since those scripts put no spaces between words.
 pub fn tokens(text: &str) -> Vec<String> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Script {
+        Hebrew,
+        Arabic,
+        Other,
+    }
+    let script = |c: char| match u32::from(c) {
+        0x0590..=0x05FF | 0xFB1D..=0xFB4F => Script::Hebrew,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            Script::Arabic
+        }
+        _ => Script::Other,
+    };
+    let ideograph = |c: char| {
+        matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+    };
     let mut out = Vec::new();
     let mut cur = String::new();
+    let mut cur_script = Script::Other;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if ideograph(c) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            if !cur.is_empty() && script(c) != cur_script {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur_script = script(c);
             cur.extend(c.to_lowercase());
         } else if !cur.is_empty() {
             out.push(std::mem::take(&mut cur));

@@ -181,6 +181,15 @@ pub struct RenderArgs {
     /// Plain text in ASCII only (• – “ ” é become * - " " e)
     #[arg(long)]
     pub ascii: bool,
+    /// The language of titles, dates and labels (a tag such as de, fr,
+    /// zh, ar), overriding the source's `layout.locale`
+    #[arg(long, value_name = "TAG")]
+    pub locale: Option<String>,
+    /// A folder of fonts (.ttf, .otf, .ttc) for characters the bundled
+    /// faces lack, such as CJK or Arabic text; tried before the installed
+    /// fonts; repeatable
+    #[arg(long = "font-dir", value_name = "DIR")]
+    pub font_dirs: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -322,6 +331,7 @@ impl From<&RenderArgs> for resume_document::Options {
             date_style: a.date_style.map(Into::into),
             include_tags: a.tags.clone(),
             exclude_tags: a.exclude_tags.clone(),
+            locale: a.locale.clone(),
         }
     }
 }

@@ -102,7 +102,7 @@ fn pdf_pages(
         Err(_) if resume_pdf::needs_more_fonts(&doc) => {
             let mut db = fontdb::Database::new();
             db.load_system_fonts();
-            options.fallback_fonts = Some(std::sync::Arc::new(db));
+            options.fallback_fonts = vec![std::sync::Arc::new(db)];
             resume_pdf::pdf_with_report(&doc, &options)
         }
         other => other,

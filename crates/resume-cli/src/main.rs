@@ -3,6 +3,7 @@
 
 mod args;
 mod ats;
+mod fonts;
 mod lint;
 mod matching;
 mod report;
@@ -244,12 +245,13 @@ fn build_one(
     args: &BuildArgs,
     timestamp: Option<i64>,
 ) -> Result<(), Failure> {
-    let (doc, shared) = prepare(path, args.from.from, &args.render, timestamp)?;
-    // Render everything first, so a failing format leaves no file behind.
+    let prepared = prepare(path, args.from.from, &args.render, timestamp)?;
+    // Render everything first, so a failing format leaves no file behind;
+    // the formats that could be made are still written.
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut failed = false;
     for format in formats {
-        match render(format.as_ref(), &doc, &shared) {
+        match prepared.render(format.as_ref()) {
             Ok(out) => {
                 for note in out.notes {
                     // What fitting changed is said only when it was asked
@@ -257,12 +259,28 @@ fn build_one(
                     if matches!(note, Note::Fit(_)) && args.render.fit_pages.is_none() {
                         continue;
                     }
-                    eprintln!("note: {}: {note}", format.extension());
+                    let level = match note {
+                        Note::Omitted { .. } => "warning",
+                        _ => "note",
+                    };
+                    eprintln!("{level}: {}: {note}", format.extension());
+                    if let Note::Omitted { chars } = &note {
+                        eprint!(
+                            "{}",
+                            fonts::missing_report(
+                                path,
+                                &prepared.source,
+                                prepared.format.into(),
+                                chars,
+                                "note"
+                            )
+                        );
+                        eprintln!("  help: {}", fonts::missing_fix(chars));
+                    }
                 }
-                let bytes = out.bytes;
                 outputs.push((
                     args.output.join(format!("{stem}.{}", format.extension())),
-                    bytes,
+                    out.bytes,
                 ));
             }
             Err(e) => {
@@ -271,13 +289,22 @@ fn build_one(
                     path.display(),
                     format.extension().to_uppercase()
                 );
+                if !e.chars.is_empty() {
+                    eprint!(
+                        "{}",
+                        fonts::missing_report(
+                            path,
+                            &prepared.source,
+                            prepared.format.into(),
+                            &e.chars,
+                            "note"
+                        )
+                    );
+                    eprintln!("  help: {}", fonts::missing_fix(&e.chars));
+                }
                 failed = true;
             }
         }
-    }
-    if failed {
-        eprintln!("error: nothing was written for {}", path.display());
-        return Err(Failure::Invalid);
     }
     fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create {}", args.output.display()))?;
@@ -295,18 +322,47 @@ fn build_one(
         write_atomic(out, bytes)?;
         println!("wrote {}", out.display());
     }
+    if failed {
+        // The other formats are written; the one that failed is not, and
+        // an older file of it is left as it was.
+        return Err(Failure::Invalid);
+    }
     Ok(())
 }
 
+/// A source read and lowered, ready for every format.
+pub(crate) struct Prepared {
+    pub doc: resume_document::Document,
+    /// The options every format shares.
+    pub shared: Shared,
+    /// The source's text and syntax, to point at what a format cannot show.
+    pub source: String,
+    pub format: SourceFormat,
+    /// Folders of fonts the PDF may draw from.
+    pub font_dirs: Vec<PathBuf>,
+}
+
+impl Prepared {
+    /// Renders one format (the PDF with the font folders and the installed
+    /// fonts when it needs them).
+    pub fn render(
+        &self,
+        format: &dyn Format,
+    ) -> Result<resume_document::Output, resume_document::FormatError> {
+        fonts::render(format, &self.doc, &self.shared, &self.font_dirs)
+    }
+}
+
 /// Reads a source and lowers it with the render options, as `build` and
-/// `ats` both do, and the options every format shares.
+/// `ats` both do.
 fn prepare(
     path: &Path,
     from: Option<SourceFormat>,
     render: &args::RenderArgs,
     timestamp: Option<i64>,
-) -> Result<(resume_document::Document, Shared), Failure> {
-    let resume = load(path, from, Strictness::Render)?;
+) -> Result<Prepared, Failure> {
+    fonts::check_dirs(&render.font_dirs)?;
+    let (resume, source, format) = load_source(path, from, Strictness::Render)?;
     let theme = theme::resolve(path, &resume, render.theme.as_deref())?;
     let options = resume_document::Options {
         theme: Some(theme),
@@ -321,19 +377,25 @@ fn prepare(
         fit_pages: Some(render.fit_pages.map_or(1, |n| n as usize)),
         creator: format!("resume {}", env!("CARGO_PKG_VERSION")),
     };
-    Ok((doc, shared))
+    Ok(Prepared {
+        doc,
+        shared,
+        source,
+        format,
+        font_dirs: render.font_dirs.clone(),
+    })
 }
 
 /// `resume ats`: the PDF and DOCX, built as `build` would or read from the
 /// files given, judged as a parser reads them.
 fn ats_command(args: &AtsArgs) -> Result<(), Failure> {
-    let (doc, shared) = prepare(
+    let prepared = prepare(
         &args.source,
         args.from.from,
         &args.render,
         source_date_epoch()?,
     )?;
-    let expected = ats::Expected::new(&doc);
+    let expected = ats::Expected::new(&prepared.doc);
     let given = args.pdf.is_some() || args.docx.is_some();
     let mut reports = Vec::new();
     for kind in [ats::Kind::Pdf, ats::Kind::Docx] {
@@ -352,7 +414,7 @@ fn ats_command(args: &AtsArgs) -> Result<(), Failure> {
                     ats::Kind::Pdf => Box::new(resume_pdf::Pdf::default()),
                     ats::Kind::Docx => Box::new(resume_docx::Docx),
                 };
-                let out = render(format.as_ref(), &doc, &shared).map_err(|e| {
+                let out = prepared.render(format.as_ref()).map_err(|e| {
                     eprintln!(
                         "error: {}: cannot build the {}: {e}",
                         args.source.display(),
@@ -407,27 +469,6 @@ fn guarded<T>(read: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
     std::panic::set_hook(hook);
     result.unwrap_or_else(|_| Err(anyhow!("the file is damaged beyond reading")))
-}
-
-/// Renders one format. A format that cannot draw some characters with its
-/// own fonts gets one more try with the fonts installed on this machine,
-/// which are slower to load and so read only when needed.
-pub(crate) fn render(
-    format: &dyn Format,
-    doc: &resume_document::Document,
-    shared: &Shared,
-) -> Result<resume_document::Output, resume_document::FormatError> {
-    match format.render(doc, shared) {
-        Err(_) if format.extension() == "pdf" && resume_pdf::needs_more_fonts(doc) => {
-            let mut db = fontdb::Database::new();
-            db.load_system_fonts();
-            let pdf = resume_pdf::Pdf {
-                fallback_fonts: Some(std::sync::Arc::new(db)),
-            };
-            pdf.render(doc, shared)
-        }
-        other => other,
-    }
 }
 
 /// Writes through a temporary file in the same directory, then renames, so

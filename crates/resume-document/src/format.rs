@@ -26,8 +26,8 @@ pub enum Note {
     Fit(FitNote),
     /// Characters drawn from a face the format borrowed (a system font).
     FontBorrowed { face: String, chars: String },
-    /// Characters no available font can draw, left out of this format.
-    Omitted { chars: String },
+    /// Pictographs no available font can draw, left out of this format.
+    Omitted { chars: Vec<char> },
 }
 
 impl fmt::Display for Note {
@@ -38,7 +38,15 @@ impl fmt::Display for Note {
                 write!(f, "characters {chars} are drawn from the font {face}")
             }
             Note::Omitted { chars } => {
-                write!(f, "no font draws {chars}; left out of this format")
+                let chars: Vec<String> = chars
+                    .iter()
+                    .map(|c| format!("'{c}' (U+{:04X})", u32::from(*c)))
+                    .collect();
+                write!(
+                    f,
+                    "no font draws {}; left out of this format",
+                    chars.join(", ")
+                )
             }
         }
     }
@@ -56,11 +64,33 @@ pub struct Output {
 
 /// Why a format could not be written: a sentence that says what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormatError(pub String);
+pub struct FormatError {
+    pub message: String,
+    /// Characters of the document the format cannot draw, when that is
+    /// why; the caller can point at where the source has them.
+    pub chars: Vec<char>,
+}
+
+impl FormatError {
+    pub fn new(message: impl Into<String>) -> FormatError {
+        FormatError {
+            message: message.into(),
+            chars: Vec::new(),
+        }
+    }
+
+    /// The format has no font for these characters.
+    pub fn missing(message: impl Into<String>, chars: Vec<char>) -> FormatError {
+        FormatError {
+            message: message.into(),
+            chars,
+        }
+    }
+}
 
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message)
     }
 }
 

@@ -18,6 +18,7 @@ pub mod matching;
 mod theme;
 
 pub use estimate::{Estimate, Face, FaceSet};
+
 pub use fit::{FitNote, Fitted, Measure, fit};
 pub use fonts::face_data;
 pub use format::{Format, FormatError, Note, Output, Shared};
@@ -50,6 +51,43 @@ pub struct Meta {
     pub keywords: Vec<String>,
     /// BCP 47 language tag, e.g. "en".
     pub language: String,
+    /// The direction the language is written in: a right-to-left document
+    /// sets its lines from the right and mirrors the page.
+    pub direction: Direction,
+    /// A page number in the document's language, with `{page}` and
+    /// `{pages}` to fill: "Page {page} of {pages}".
+    pub page_label: String,
+}
+
+/// The direction of a document's text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Direction {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// The HTML `dir` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+
+    pub fn is_rtl(self) -> bool {
+        self == Direction::Rtl
+    }
+}
+
+impl Meta {
+    /// "Page 2 of 3" in the document's language.
+    pub fn page_of(&self, page: usize, pages: usize) -> String {
+        self.page_label
+            .replace("{page}", &page.to_string())
+            .replace("{pages}", &pages.to_string())
+    }
 }
 
 /// The top of the résumé: name, an optional headline and the contact line.
@@ -293,6 +331,8 @@ pub(crate) fn test_document(sections: Vec<Section>, theme: Theme) -> Document {
             subject: String::new(),
             keywords: Vec::new(),
             language: "en".into(),
+            direction: Default::default(),
+            page_label: "Page {page} of {pages}".into(),
         },
         header: Header {
             name: "A".into(),

@@ -37,14 +37,17 @@ pub struct Options {
     pub include_tags: Vec<String>,
     /// Leave out entries and bullets that carry one of these tags.
     pub exclude_tags: Vec<String>,
+    /// The language of titles, dates and labels, overriding the source's
+    /// `layout.locale`; an unknown one falls back to English.
+    pub locale: Option<String>,
 }
 
 /// Lowers a résumé into the document every backend renders.
 pub fn lower(resume: &m::Resume, options: &Options) -> Document {
-    let locale = resume
-        .layout
+    let locale = options
         .locale
         .as_deref()
+        .or(resume.layout.locale.as_deref())
         .and_then(Locale::get)
         .unwrap_or_else(Locale::english);
     let cx = Cx {
@@ -110,6 +113,8 @@ impl Cx<'_> {
             subject,
             keywords,
             language: self.locale.language.clone(),
+            direction: crate::Direction::Ltr,
+            page_label: self.locale.page.clone(),
         }
     }
 

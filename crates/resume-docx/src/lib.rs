@@ -149,7 +149,7 @@ impl Format for Docx {
             timestamp: shared.timestamp,
             fit_pages: shared.fit_pages,
         };
-        let out = docx_with_report(document, &options).map_err(|e| FormatError(e.to_string()))?;
+        let out = docx_with_report(document, &options).map_err(|e| FormatError::new(e.to_string()))?;
         Ok(Output {
             bytes: out.bytes,
             pages: Some(out.pages),

@@ -372,6 +372,8 @@ mod tests {
                 subject: String::new(),
                 keywords: vec![],
                 language: "en".into(),
+                direction: Default::default(),
+                page_label: "Page {page} of {pages}".into(),
             },
             header,
             sections: vec![Section {

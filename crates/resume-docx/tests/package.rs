@@ -568,6 +568,8 @@ fn hostile() -> Document {
             subject: nasty.into(),
             keywords: vec![nasty.into(), String::new()],
             language: "x\"><evil".into(),
+            direction: Default::default(),
+            page_label: "Page {page} of {pages}".into(),
         },
         header: Header {
             name: nasty.into(),
@@ -659,6 +661,8 @@ fn hostile_input_still_gives_a_well_formed_package() {
             subject: String::new(),
             keywords: vec![],
             language: String::new(),
+            direction: Default::default(),
+            page_label: "Page {page} of {pages}".into(),
         },
         header: Header {
             name: String::new(),

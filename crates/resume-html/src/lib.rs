@@ -145,7 +145,7 @@ impl Format for Html {
             json_ld: true,
             fit_pages: shared.fit_pages,
         };
-        let out = html_with_report(document, &options).map_err(|e| FormatError(e.to_string()))?;
+        let out = html_with_report(document, &options).map_err(|e| FormatError::new(e.to_string()))?;
         Ok(Output {
             bytes: out.html.into_bytes(),
             pages: Some(out.pages),

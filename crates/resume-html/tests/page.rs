@@ -532,6 +532,8 @@ fn empty_and_degenerate_documents_still_make_a_page() {
             subject: String::new(),
             keywords: Vec::new(),
             language: String::new(),
+            direction: Default::default(),
+            page_label: "Page {page} of {pages}".into(),
         },
         header: Header {
             name: "Ada Lovelace".into(),

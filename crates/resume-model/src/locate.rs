@@ -59,6 +59,15 @@ impl Locator {
         })
     }
 
+    /// The innermost value written at byte `offset` of the source.
+    pub fn at(&self, offset: usize) -> Option<Located> {
+        let (path, span) = self.map.at(offset)?;
+        Some(Located {
+            span,
+            path: path.to_string(),
+        })
+    }
+
     /// See [`locate`].
     pub fn find(&self, path: &str) -> Option<Located> {
         if path.is_empty() {

@@ -47,6 +47,16 @@ impl SourceMap {
         self.entries.get(path).map(|p| p.span.clone())
     }
 
+    /// The innermost value whose span holds byte `offset`: its source path
+    /// and span.
+    pub fn at(&self, offset: usize) -> Option<(&str, Range<usize>)> {
+        self.entries
+            .values()
+            .filter(|p| p.span.start <= offset && offset < p.span.end)
+            .min_by_key(|p| (p.span.end - p.span.start, p.source_path.as_str()))
+            .map(|p| (p.source_path.as_str(), p.span.clone()))
+    }
+
     /// The path as the source spells it, for messages; the model path when
     /// the value is not in the source.
     pub fn source_path<'a>(&'a self, path: &'a str) -> &'a str {

@@ -80,16 +80,98 @@ pub(crate) struct FallbackData {
     /// it: another bundled face (below [`BUNDLED`]) or a borrowed one
     /// (`BUNDLED` plus its index in `faces`).
     chosen: BTreeMap<(char, Style), usize>,
+    /// Pictographs nothing draws: left out, with a note.
+    omitted: BTreeSet<char>,
+}
+
+/// The cut of a CJK family made for a language: its glyphs follow that
+/// country's forms of the shared characters.
+fn cjk_cut(language: &str) -> &'static str {
+    let tag = language.to_ascii_lowercase();
+    let mut parts = tag.split(['-', '_']);
+    let primary = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    match primary {
+        "ja" => "JP",
+        "ko" => "KR",
+        "zh" if rest.iter().any(|p| *p == "hant" || *p == "tw") => "TC",
+        "zh" if rest.contains(&"hk") || rest.contains(&"mo") => "HK",
+        // Simplified Chinese also for Han characters in other languages.
+        _ => "SC",
+    }
+}
+
+/// How much a fallback face is preferred: lower is better.
+fn family_rank(info: &fontdb::FaceInfo, cjk: &str) -> u32 {
+    let family = info.families.first().map(|f| f.0.as_str()).unwrap_or("");
+    if family.contains("CJK") {
+        if family.ends_with(cjk) { 0 } else { 2 }
+    } else if family.starts_with("Noto Sans") {
+        1
+    } else if family.starts_with("Noto") {
+        2
+    } else {
+        3
+    }
+}
+
+/// Whether a face has outlines to embed: colour bitmap faces (emoji) have
+/// none a PDF font can use.
+fn has_outlines(face: &ttf_parser::Face<'_>) -> bool {
+    let t = face.tables();
+    t.glyf.is_some() || t.cff.is_some() || t.cff2.is_some()
+}
+
+/// Pictographs: emoji and the symbols of their blocks, which a page can do
+/// without (unlike letters). Ranges of the Unicode `Extended_Pictographic`
+/// property, with regional indicators, skin tones and the keycap mark.
+pub fn is_pictograph(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x00A9 | 0x00AE | 0x203C | 0x2049 | 0x2122 | 0x2139
+            | 0x2194..=0x2199
+            | 0x21A9..=0x21AA
+            | 0x20E3
+            | 0x231A..=0x231B
+            | 0x2328
+            | 0x23CF
+            | 0x23E9..=0x23F3
+            | 0x23F8..=0x23FA
+            | 0x24C2
+            | 0x25AA..=0x25AB
+            | 0x25B6
+            | 0x25C0
+            | 0x25FB..=0x25FE
+            | 0x2600..=0x27BF
+            | 0x2934..=0x2935
+            | 0x2B05..=0x2B07
+            | 0x2B1B..=0x2B1C
+            | 0x2B50
+            | 0x2B55
+            | 0x3030
+            | 0x303D
+            | 0x3297
+            | 0x3299
+            | 0x1F000..=0x1FAFF
+            | 0x1FC00..=0x1FFFD
+    )
 }
 
 impl FallbackData {
     /// Finds a face for every `(character, style)` pair the bundled face of
     /// that style cannot draw: first the other bundled family in the same
-    /// style, then the caller's database. Fails naming the characters nothing
-    /// can draw.
+    /// style, then the caller's databases, earlier ones first. Within a
+    /// database, faces made for the document's language come first (the
+    /// Chinese, Japanese or Korean cut of a CJK family), then Noto faces
+    /// (drawn to match the bundled Noto Sans), then the rest.
+    ///
+    /// Pictographs (emoji) that nothing draws are left out and listed in
+    /// [`FallbackData::omitted`]; letters nothing draws are an error naming
+    /// them.
     pub fn resolve(
         needed: &BTreeSet<(char, Style)>,
-        db: Option<&fontdb::Database>,
+        dbs: &[&fontdb::Database],
+        language: &str,
     ) -> Result<FallbackData, PdfError> {
         let bundled = bundled()?;
         let mut data = FallbackData::default();
@@ -99,7 +181,13 @@ impl FallbackData {
                 continue;
             }
             // The other bundled family drawing a bullet or a symbol keeps the
-            // page in the faces it was designed with.
+            // page in the faces it was designed with. Letters come from a face
+            // made to go with the style's family where the databases have one
+            // (Noto Sans Hebrew beside Noto Sans, not Libertinus's Hebrew).
+            if c.is_alphabetic() && !dbs.is_empty() {
+                missing.push((c, style));
+                continue;
+            }
             let other = Family::ALL
                 .into_iter()
                 .filter(|&f| f != style.family)
@@ -116,15 +204,30 @@ impl FallbackData {
             return Ok(data);
         }
 
-        // Candidate faces in a stable order, so the same database always gives
-        // the same choice: by family, then PostScript name.
-        let empty = fontdb::Database::new();
-        let db = db.unwrap_or(&empty);
-        let mut candidates: Vec<&fontdb::FaceInfo> = db.faces().collect();
+        // Candidate faces in a stable order, so the same databases always
+        // give the same choice: by database, preference, family, PostScript
+        // name.
+        let cjk = cjk_cut(language);
+        let mut candidates: Vec<(usize, u32, &fontdb::FaceInfo)> = dbs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, db)| db.faces().map(move |info| (d, info)))
+            .map(|(d, info)| (d, family_rank(info, cjk), info))
+            .collect();
+        let family = |info: &fontdb::FaceInfo| {
+            info.families
+                .first()
+                .map(|f| f.0.clone())
+                .unwrap_or_default()
+        };
         candidates.sort_by(|a, b| {
-            let fa = a.families.first().map(|f| f.0.as_str()).unwrap_or("");
-            let fb = b.families.first().map(|f| f.0.as_str()).unwrap_or("");
-            (fa, &a.post_script_name, a.index).cmp(&(fb, &b.post_script_name, b.index))
+            (a.0, a.1, family(a.2), &a.2.post_script_name, a.2.index).cmp(&(
+                b.0,
+                b.1,
+                family(b.2),
+                &b.2.post_script_name,
+                b.2.index,
+            ))
         });
         // Which of the missing characters each candidate draws; read lazily,
         // since a system database may list hundreds of files.
@@ -135,44 +238,59 @@ impl FallbackData {
 
         for &(c, style) in &missing {
             let mut best: Option<(u32, usize)> = None;
-            for (i, info) in candidates.iter().enumerate() {
-                let covered = coverage[i].get_or_insert_with(|| {
-                    db.with_face_data(info.id, |bytes, index| {
-                        ttf_parser::Face::parse(bytes, index)
-                            .map(|face| {
-                                wanted
-                                    .iter()
-                                    .copied()
-                                    .filter(|&w| face.glyph_index(w).is_some())
-                                    .collect()
-                            })
-                            .unwrap_or_default()
-                    })
-                    .unwrap_or_default()
-                });
-                if !covered.contains(&c) {
-                    continue;
-                }
-                // Prefer the face whose weight and slant match the text's.
+            for (i, &(d, rank, info)) in candidates.iter().enumerate() {
+                // Weight and slant count less than where a face comes from
+                // and what it was made for.
                 let bold = info.weight.0 >= 600;
                 let italic = info.style != fontdb::Style::Normal;
-                let score = u32::from(bold != style.bold) * 2 + u32::from(italic != style.italic);
-                if best.is_none_or(|(s, _)| score < s) {
-                    best = Some((score, i));
+                let score = (d as u32 * 8 + rank) * 4
+                    + u32::from(bold != style.bold) * 2
+                    + u32::from(italic != style.italic);
+                if best.is_some_and(|(s, _)| s <= score) {
+                    continue;
                 }
-                if score == 0 {
-                    break;
+                let covered = coverage[i].get_or_insert_with(|| {
+                    dbs[d]
+                        .with_face_data(info.id, |bytes, index| {
+                            ttf_parser::Face::parse(bytes, index)
+                                .ok()
+                                .filter(has_outlines)
+                                .map(|face| {
+                                    wanted
+                                        .iter()
+                                        .copied()
+                                        .filter(|&w| face.glyph_index(w).is_some())
+                                        .collect()
+                                })
+                                .unwrap_or_default()
+                        })
+                        .unwrap_or_default()
+                });
+                if covered.contains(&c) {
+                    best = Some((score, i));
                 }
             }
             let Some((_, i)) = best else {
-                unresolved.insert(c);
+                let other = Family::ALL
+                    .into_iter()
+                    .filter(|&f| f != style.family)
+                    .map(|f| style.with_family(f).slot())
+                    .find(|&slot| bundled[slot].face.glyph_index(c).is_some());
+                match other {
+                    Some(slot) => {
+                        data.chosen.insert((c, style), slot);
+                    }
+                    None => {
+                        unresolved.insert(c);
+                    }
+                }
                 continue;
             };
             let slot = match loaded.get(&i) {
                 Some(&slot) => slot,
                 None => {
-                    let info = candidates[i];
-                    let bytes = db
+                    let (d, _, info) = candidates[i];
+                    let bytes = dbs[d]
                         .with_face_data(info.id, |bytes, index| (bytes.to_vec(), index))
                         .ok_or_else(|| {
                             PdfError::Font(format!(
@@ -194,17 +312,21 @@ impl FallbackData {
             data.chosen.insert((c, style), BUNDLED + slot);
         }
 
-        if unresolved.is_empty() {
+        let (pictographs, letters): (BTreeSet<char>, BTreeSet<char>) =
+            unresolved.into_iter().partition(|&c| is_pictograph(c));
+        if letters.is_empty() {
+            data.omitted = pictographs;
             Ok(data)
         } else {
             Err(PdfError::MissingGlyphs {
-                chars: unresolved
-                    .iter()
-                    .map(|c| format!("'{c}' (U+{:04X})", u32::from(*c)))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                chars: letters.into_iter().collect(),
             })
         }
+    }
+
+    /// Pictographs no face draws, left out of the page.
+    pub fn omitted(&self) -> &BTreeSet<char> {
+        &self.omitted
     }
 
     /// One note per borrowed face: which characters it draws. Characters
@@ -387,6 +509,7 @@ pub(crate) struct Fonts<'a> {
     bundled: &'static [FontFace<'static>; BUNDLED],
     fallback: Vec<FontFace<'a>>,
     chosen: &'a BTreeMap<(char, Style), usize>,
+    omitted: &'a BTreeSet<char>,
 }
 
 /// A glyph positioned by the shaper, in ems of its paragraph's size.
@@ -413,6 +536,9 @@ pub(crate) struct Glyph {
     /// of the size, standing for a lower-case letter. Its advance is already
     /// scaled.
     pub small: bool,
+    /// The bidirectional embedding level of its text (odd: right to left);
+    /// lines are drawn in the visual order these give.
+    pub level: u8,
 }
 
 impl Glyph {
@@ -432,6 +558,7 @@ impl<'a> Fonts<'a> {
                 .map(|(data, index)| FontFace::new(data, *index))
                 .collect::<Result<_, _>>()?,
             chosen: &fallback.chosen,
+            omitted: &fallback.omitted,
         })
     }
 
@@ -465,13 +592,17 @@ impl<'a> Fonts<'a> {
     /// Shapes `text[range]` set in `style`, appending glyphs whose byte
     /// offsets are relative to `text`. With `small_caps`, lower-case letters
     /// become small capitals: the face's own where it has them, else
-    /// capitals set smaller.
+    /// capitals set smaller. `rtl` shapes the text right to left (one
+    /// level run of the bidirectional algorithm); the glyphs are appended in
+    /// logical order all the same, and lines put them in visual order.
+    #[allow(clippy::too_many_arguments)]
     pub fn shape(
         &self,
         text: &str,
         range: std::ops::Range<usize>,
         style: Style,
         small_caps: bool,
+        rtl: bool,
         run: u16,
         out: &mut Vec<Glyph>,
     ) {
@@ -479,23 +610,34 @@ impl<'a> Fonts<'a> {
         // each piece is shaped by the face that has its glyphs. Marks and
         // spaces stay with the face before them.
         let mut pieces: Vec<(usize, usize, usize)> = Vec::new();
+        let mut gap = false;
         for (off, c) in text[range.clone()].char_indices() {
             let at = range.start + off;
+            if self.omitted.contains(&c) {
+                // A pictograph nothing draws gets no glyph; what follows it
+                // is a piece of its own.
+                gap = true;
+                continue;
+            }
             let face = if c.is_whitespace() {
                 pieces.last().map(|p| p.2).unwrap_or(style.slot())
             } else {
                 self.face_for(c, style)
             };
             match pieces.last_mut() {
-                Some(p) if p.2 == face => p.1 = at + c.len_utf8(),
+                Some(p) if p.2 == face && !gap => p.1 = at + c.len_utf8(),
                 _ => pieces.push((at, at + c.len_utf8(), face)),
             }
+            gap = false;
         }
+        let shape = |range, face, how, out: &mut Vec<Glyph>| {
+            self.shape_piece(text, range, face, how, rtl, run, out);
+        };
         for (start, end, face) in pieces {
             if !small_caps {
-                self.shape_piece(text, start..end, face, Shaping::Plain, run, out);
+                shape(start..end, face, Shaping::Plain, out);
             } else if self.face(face).has_small_caps() {
-                self.shape_piece(text, start..end, face, Shaping::SmallCaps, run, out);
+                shape(start..end, face, Shaping::SmallCaps, out);
             } else {
                 // Lower-case letters become capitals set smaller; the rest,
                 // capitals included, is set as it is.
@@ -513,7 +655,7 @@ impl<'a> Fonts<'a> {
                             } else {
                                 Shaping::Plain
                             };
-                            self.shape_piece(text, from..at, face, how, run, out);
+                            shape(from..at, face, how, out);
                         }
                         from = at;
                         lower = Some(is_lower);
@@ -525,18 +667,20 @@ impl<'a> Fonts<'a> {
                     Shaping::Plain
                 };
                 if end > from {
-                    self.shape_piece(text, from..end, face, how, run, out);
+                    shape(from..end, face, how, out);
                 }
             }
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn shape_piece(
         &self,
         text: &str,
         range: std::ops::Range<usize>,
         face_index: usize,
         how: Shaping,
+        rtl: bool,
         run: u16,
         out: &mut Vec<Glyph>,
     ) {
@@ -567,10 +711,13 @@ impl<'a> Fonts<'a> {
             }
         };
         buffer.guess_segment_properties();
-        // Lines are set left to right; a right-to-left script keeps its
-        // logical order (readable by extraction, though not typeset).
-        buffer.set_direction(Direction::LeftToRight);
-        let latin = buffer.script() == rustybuzz::script::LATIN;
+        buffer.set_direction(if rtl {
+            Direction::RightToLeft
+        } else {
+            Direction::LeftToRight
+        });
+        // The prepared plans are for Latin text set left to right.
+        let latin = !rtl && buffer.script() == rustybuzz::script::LATIN;
         let shaped = match (how, &face.small_caps) {
             (Shaping::SmallCaps, Some(plan)) if latin => {
                 rustybuzz::shape_with_plan(&face.face, plan, buffer)
@@ -579,8 +726,18 @@ impl<'a> Fonts<'a> {
             _ if latin => rustybuzz::shape_with_plan(&face.face, &face.plan, buffer),
             _ => rustybuzz::shape(&face.face, &features(false), buffer),
         };
-        let infos = shaped.glyph_infos();
-        let positions = shaped.glyph_positions();
+        // Right-to-left output comes in visual order: turned back into
+        // logical order, so that a paragraph's glyphs follow its text.
+        let reversed: (Vec<_>, Vec<_>);
+        let (infos, positions) = if rtl {
+            reversed = (
+                shaped.glyph_infos().iter().rev().copied().collect(),
+                shaped.glyph_positions().iter().rev().copied().collect(),
+            );
+            (&reversed.0[..], &reversed.1[..])
+        } else {
+            (shaped.glyph_infos(), shaped.glyph_positions())
+        };
         let small = how == Shaping::Synthetic;
         let scale = if small { SMALL_CAPS_SCALE } else { 1.0 } / face.upem;
         let first = out.len();
@@ -630,6 +787,7 @@ impl<'a> Fonts<'a> {
                 space,
                 simple,
                 small,
+                level: 0,
             });
         }
         debug_assert!(out[first..].windows(2).all(|w| w[0].text.0 <= w[1].text.0));
@@ -676,6 +834,7 @@ mod tests {
             0..text.len(),
             Style::new(family, false, false),
             small_caps,
+            false,
             0,
             &mut out,
         );
@@ -717,11 +876,32 @@ mod tests {
         // Libertinus Serif has no small black square; Noto Sans has.
         let style = Style::new(Family::LibertinusSerif, false, false);
         let needed = BTreeSet::from([('▪', style), ('a', style)]);
-        let data = FallbackData::resolve(&needed, None).expect("resolves");
+        let data = FallbackData::resolve(&needed, &[], "en").expect("resolves");
         assert_eq!(
             data.chosen.get(&('▪', style)),
             Some(&Style::new(Family::NotoSans, false, false).slot())
         );
         assert!(data.notes().is_empty());
+    }
+
+    #[test]
+    fn the_cjk_cut_follows_the_language() {
+        assert_eq!(cjk_cut("ja"), "JP");
+        assert_eq!(cjk_cut("ko-KR"), "KR");
+        assert_eq!(cjk_cut("zh"), "SC");
+        assert_eq!(cjk_cut("zh-Hant"), "TC");
+        assert_eq!(cjk_cut("zh_TW"), "TC");
+        assert_eq!(cjk_cut("zh-HK"), "HK");
+        assert_eq!(cjk_cut("en"), "SC");
+    }
+
+    #[test]
+    fn pictographs_are_told_from_letters() {
+        for c in ['🦀', '☕', '✅', '🇫', '❤'] {
+            assert!(is_pictograph(c), "{c}");
+        }
+        for c in ['a', 'é', '中', 'א', '•', '–', '→'] {
+            assert!(!is_pictograph(c), "{c}");
+        }
     }
 }

@@ -161,6 +161,10 @@ struct Flow<'a> {
     bullet: Option<usize>,
     /// Space the next block gets above it.
     next_space: f32,
+    /// The page is laid out right to left: every line box, rule and band
+    /// is mirrored about the page's middle (text set from the right, dates
+    /// on the left), while the glyphs inside a line keep their visual order.
+    rtl: bool,
 }
 
 impl<'a> Flow<'a> {
@@ -206,6 +210,16 @@ impl<'a> Flow<'a> {
         elem: usize,
         out: &mut Vec<Placed>,
     ) {
+        let x = if self.rtl {
+            let p = &self.paras[para];
+            let spaces = p.glyphs[line.start..line.end]
+                .iter()
+                .filter(|g| g.space)
+                .count();
+            mirror(self.d, x, line.width * size + spaces as f32 * justify)
+        } else {
+            x
+        };
         if self.d.link_underline {
             self.underlines(para, &line, x, baseline, size, justify, out);
         }
@@ -234,7 +248,7 @@ impl<'a> Flow<'a> {
     ) {
         let p = &self.paras[para];
         let mut pen = x;
-        for g in p.glyphs.get(line.start..line.end).unwrap_or(&[]) {
+        for g in p.visual(line).into_iter().map(|i| &p.glyphs[i]) {
             if let Some(run) = p.runs.get(usize::from(g.run))
                 && let Some(icon) = run.icon
             {
@@ -282,7 +296,7 @@ impl<'a> Flow<'a> {
                 });
             }
         };
-        for g in p.glyphs.get(line.start..line.end).unwrap_or(&[]) {
+        for g in p.visual(line).into_iter().map(|i| &p.glyphs[i]) {
             let run = &p.runs[usize::from(g.run)];
             let advance = g.adv * size + if g.space { justify } else { 0.0 };
             let same = open.is_some_and(|(_, _, r, _)| p.runs[usize::from(r)].link == run.link);
@@ -681,6 +695,7 @@ pub(crate) fn layout(prep: &Prepared, fonts: &Fonts<'_>, d: &Design) -> Laid {
         blocks: Vec::new(),
         bullet: o.bullet,
         next_space: 0.0,
+        rtl: o.rtl,
     };
     if let Some(name) = o.name {
         flow.header_lines(name, &d.name, Tag::H1);
@@ -742,7 +757,17 @@ pub(crate) fn layout(prep: &Prepared, fonts: &Fonts<'_>, d: &Design) -> Laid {
             if k > 0 {
                 y += block.space_before;
             }
-            items.extend(block.items.iter().cloned().map(|item| item.shifted(y)));
+            items.extend(block.items.iter().cloned().map(|mut item| {
+                // Lines, their icons and underlines are mirrored as they are
+                // placed; rules and bands here.
+                if let Placed::Rect { x, w, kind, .. } = &mut item
+                    && o.rtl
+                    && *kind != RectKind::Underline
+                {
+                    *x = mirror(d, *x, *w);
+                }
+                item.shifted(y)
+            }));
             y += block.height;
         }
         if total > 1 {
@@ -752,15 +777,21 @@ pub(crate) fn layout(prep: &Prepared, fonts: &Fonts<'_>, d: &Design) -> Laid {
             let f = &d.footer;
             let cap = fonts.family(f.family).cap;
             let baseline = d.page.1 - d.margins.bottom / 2.0 + cap * f.size / 2.0;
-            let number = format!("{} / {total}", n + 1);
+            let number = o
+                .page_label
+                .replace("{page}", &(n + 1).to_string())
+                .replace("{pages}", &total.to_string());
             for (text, right) in [(o.footer_name.as_str(), false), (number.as_str(), true)] {
-                let para = footer(text, d, fonts);
+                let para = footer(text, o.rtl, d, fonts);
                 if let Some(line) = para.lines(|_| f32::INFINITY).into_iter().next() {
-                    let x = if right {
+                    let mut x = if right {
                         d.margins.left + d.measure - line.width * f.size
                     } else {
                         d.margins.left
                     };
+                    if o.rtl {
+                        x = mirror(d, x, line.width * f.size);
+                    }
                     items.push(Placed::Text {
                         x,
                         baseline,
@@ -778,6 +809,11 @@ pub(crate) fn layout(prep: &Prepared, fonts: &Fonts<'_>, d: &Design) -> Laid {
         pages.push(items);
     }
     Laid { pages, footers }
+}
+
+/// Where a box at `x`, `width` wide, stands on the mirrored page.
+fn mirror(d: &Design, x: f32, width: f32) -> f32 {
+    d.page.0 - x - width
 }
 
 /// Chooses where pages end: as late as possible, but never between a block

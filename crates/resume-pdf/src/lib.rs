@@ -37,6 +37,7 @@ use std::sync::Arc;
 
 use resume_document::{Design, Document, Format, FormatError, Note, Output, Shared, fit};
 
+pub use crate::fonts::is_pictograph;
 use crate::fonts::{FallbackData, Fonts};
 use crate::layout::{Laid, Typesetter};
 use crate::prepare::{Draft, Prepared};
@@ -54,9 +55,11 @@ pub struct PdfOptions {
     /// reported in [`PdfOutput::notes`].
     pub fit_pages: Option<usize>,
     /// Faces to draw characters from that the bundled families lack, such
-    /// as CJK text. The CLI fills it with the system fonts; the backend only
-    /// reads the faces it needs. Without it such characters are an error.
-    pub fallback_fonts: Option<Arc<fontdb::Database>>,
+    /// as CJK text, earlier databases first. The CLI passes the user's font
+    /// folders, then the system fonts; the backend only reads the faces it
+    /// needs. Without them such characters are an error (pictographs are
+    /// left out with a note).
+    pub fallback_fonts: Vec<Arc<fontdb::Database>>,
     /// The Creator entry of the document information: the program that made
     /// the résumé.
     pub creator: String,
@@ -67,7 +70,7 @@ impl Default for PdfOptions {
         PdfOptions {
             timestamp: None,
             fit_pages: None,
-            fallback_fonts: None,
+            fallback_fonts: Vec::new(),
             creator: "resume".into(),
         }
     }
@@ -88,11 +91,12 @@ pub struct PdfOutput {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum PdfError {
-    /// Characters no available font can draw.
+    /// Letters no available font can draw.
     #[error(
-        "no font has a glyph for {chars}; pass a font database that covers them or remove them"
+        "no font has a glyph for {}; pass a font database that covers them or remove them",
+        describe_chars(chars)
     )]
-    MissingGlyphs { chars: String },
+    MissingGlyphs { chars: Vec<char> },
     #[error("font error: {0}")]
     Font(String),
     #[error("invalid option: {0}")]
@@ -101,6 +105,15 @@ pub enum PdfError {
     InvalidTimestamp(String),
     #[error("writing the PDF failed: {0}")]
     Write(String),
+}
+
+/// Characters as a message names them: `'世' (U+4E16), '界' (U+754C)`.
+pub fn describe_chars(chars: &[char]) -> String {
+    chars
+        .iter()
+        .map(|c| format!("'{c}' (U+{:04X})", u32::from(*c)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Typesets `document` as PDF bytes.
@@ -149,7 +162,7 @@ pub fn needs_more_fonts(document: &Document) -> bool {
     let natural = Design::natural(&document.theme);
     let draft = Draft::new(document, &natural);
     matches!(
-        FallbackData::resolve(&draft.chars(), None),
+        FallbackData::resolve(&draft.chars(), &[], &document.meta.language),
         Err(PdfError::MissingGlyphs { .. })
     )
 }
@@ -170,7 +183,8 @@ fn typeset(
     // gaps: the text is prepared and shaped once, from the natural design.
     let natural = Design::natural(&document.theme);
     let draft = Draft::new(document, &natural);
-    let fallback = FallbackData::resolve(&draft.chars(), options.fallback_fonts.as_deref())?;
+    let dbs: Vec<&fontdb::Database> = options.fallback_fonts.iter().map(|d| &**d).collect();
+    let fallback = FallbackData::resolve(&draft.chars(), &dbs, &document.meta.language)?;
     let fonts = Fonts::new(&fallback)?;
     let prepared = draft.shape(&fonts);
 
@@ -180,6 +194,11 @@ fn typeset(
     };
     let fitted = fit(document, options.fit_pages, &mut typesetter);
     let mut notes = fallback.notes();
+    if !fallback.omitted().is_empty() {
+        notes.push(Note::Omitted {
+            chars: fallback.omitted().iter().copied().collect(),
+        });
+    }
     notes.extend(fitted.note.map(Note::Fit));
     finish(&fitted.layout, &prepared, &fonts, &fitted.design, notes)
 }
@@ -187,9 +206,9 @@ fn typeset(
 /// The PDF backend as a [`Format`].
 #[derive(Debug, Clone, Default)]
 pub struct Pdf {
-    /// Faces for characters the bundled families lack (the system fonts);
-    /// see [`PdfOptions::fallback_fonts`].
-    pub fallback_fonts: Option<Arc<fontdb::Database>>,
+    /// Faces for characters the bundled families lack (the user's font
+    /// folders, then the system fonts); see [`PdfOptions::fallback_fonts`].
+    pub fallback_fonts: Vec<Arc<fontdb::Database>>,
 }
 
 impl Format for Pdf {
@@ -214,10 +233,14 @@ impl Format for Pdf {
                 pages: Some(out.pages),
                 notes: out.notes,
             }),
-            Err(PdfError::MissingGlyphs { chars }) => Err(FormatError(format!(
-                "no font has a glyph for {chars}; install a font that covers them or remove them"
-            ))),
-            Err(e) => Err(FormatError(e.to_string())),
+            Err(PdfError::MissingGlyphs { chars }) => Err(FormatError::missing(
+                format!(
+                    "no font has a glyph for {}; install a font that covers them or remove them",
+                    describe_chars(&chars)
+                ),
+                chars,
+            )),
+            Err(e) => Err(FormatError::new(e.to_string())),
         }
     }
 }

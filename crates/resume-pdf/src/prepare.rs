@@ -26,6 +26,10 @@ pub(crate) struct Outline {
     pub bullet: Option<usize>,
     /// The name as the page footer shows it.
     pub footer_name: String,
+    /// A page number in the document's language ("Page {page} of {pages}").
+    pub page_label: String,
+    /// The document is written right to left.
+    pub rtl: bool,
 }
 
 #[derive(Debug)]
@@ -73,7 +77,7 @@ pub(crate) struct Prepared {
 }
 
 /// The characters of page footers, which are made after pagination.
-pub(crate) const FOOTER_CHARS: &str = "0123456789/ ";
+pub(crate) const FOOTER_CHARS: &str = "0123456789";
 
 /// The look of a role of the text.
 pub(crate) fn look(style: &TextStyle) -> Look {
@@ -91,6 +95,8 @@ impl<'d> Draft<'d> {
             builders: Vec::new(),
             outline: Outline::default(),
         };
+        d.outline.page_label = doc.meta.page_label.clone();
+        d.outline.rtl = doc.meta.direction.is_rtl();
         let header = &doc.header;
         d.outline.name = d.add_plain(&header.name, look(&design.name));
         d.outline.headline = header
@@ -120,7 +126,9 @@ impl<'d> Draft<'d> {
             b.chars(&mut out);
         }
         let footer = look(&self.design.footer).style;
-        for c in FOOTER_CHARS.chars().chain(self.outline.footer_name.chars()) {
+        let label = self.outline.page_label.replace("{page}", "").replace("{pages}", "");
+        let chars = FOOTER_CHARS.chars().chain(label.chars());
+        for c in chars.chain(self.outline.footer_name.chars()) {
             if !c.is_whitespace() && !crate::fonts::is_invisible(c) {
                 out.insert((c, footer));
             }
@@ -135,10 +143,11 @@ impl<'d> Draft<'d> {
         }
     }
 
-    fn add_builder(&mut self, b: ParaBuilder) -> Option<usize> {
+    fn add_builder(&mut self, mut b: ParaBuilder) -> Option<usize> {
         if b.is_empty() {
             return None;
         }
+        b.rtl = self.outline.rtl;
         self.builders.push(b);
         Some(self.builders.len() - 1)
     }
@@ -275,8 +284,9 @@ pub(crate) fn line_style(design: &Design, kind: LineKind) -> TextStyle {
 }
 
 /// A footer paragraph, shaped after pagination when the page count is known.
-pub(crate) fn footer(text: &str, design: &Design, fonts: &Fonts<'_>) -> Para {
+pub(crate) fn footer(text: &str, rtl: bool, design: &Design, fonts: &Fonts<'_>) -> Para {
     let mut b = ParaBuilder::new();
+    b.rtl = rtl;
     b.push(text, look(&design.footer), None);
     b.shape(fonts)
 }

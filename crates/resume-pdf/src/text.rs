@@ -58,6 +58,8 @@ pub(crate) struct ParaBuilder {
     spans: Vec<(usize, usize, u16)>,
     /// Break only at these byte offsets, instead of at every opportunity.
     breaks_only: Option<Vec<usize>>,
+    /// The paragraph's base direction is right to left.
+    pub rtl: bool,
 }
 
 impl ParaBuilder {
@@ -192,6 +194,7 @@ impl ParaBuilder {
                 }
             }
         }
+        let levels = bidi_levels(&self.text, self.rtl);
         let mut glyphs = Vec::with_capacity(self.text.len());
         for &(start, end, run) in &self.spans {
             let look = &self.runs[run as usize];
@@ -207,17 +210,32 @@ impl ParaBuilder {
                     space: false,
                     simple: None,
                     small: false,
+                    level: levels.as_ref().map_or(0, |l| l[start]),
                 });
                 continue;
             }
-            fonts.shape(
-                &self.text,
-                start..end,
-                look.style,
-                look.small_caps,
-                run,
-                &mut glyphs,
-            );
+            // One shaping call per level run: a direction of its own.
+            let mut from = start;
+            while from < end {
+                let level = levels.as_ref().map_or(0, |l| l[from]);
+                let to = levels.as_ref().map_or(end, |l| {
+                    (from..end).find(|&i| l[i] != level).unwrap_or(end)
+                });
+                let first = glyphs.len();
+                fonts.shape(
+                    &self.text,
+                    from..to,
+                    look.style,
+                    look.small_caps,
+                    level % 2 == 1,
+                    run,
+                    &mut glyphs,
+                );
+                for g in &mut glyphs[first..] {
+                    g.level = level;
+                }
+                from = to;
+            }
         }
         let breaks = match self.breaks_only {
             Some(only) => only
@@ -240,6 +258,30 @@ impl ParaBuilder {
             breaks,
         }
     }
+}
+
+/// The embedding level of every byte of `text` by the Unicode
+/// bidirectional algorithm, for a paragraph whose base direction is right to
+/// left when `rtl`; `None` when everything is left to right, as in most
+/// paragraphs, which then skip the algorithm.
+fn bidi_levels(text: &str, rtl: bool) -> Option<Vec<u8>> {
+    use unicode_bidi::BidiClass as B;
+    let strong_rtl = |c: char| {
+        matches!(
+            unicode_bidi::bidi_class(c),
+            B::R | B::AL | B::AN | B::RLE | B::RLO | B::RLI
+        )
+    };
+    if !rtl && !text.chars().any(strong_rtl) {
+        return None;
+    }
+    let base = if rtl {
+        unicode_bidi::Level::rtl()
+    } else {
+        unicode_bidi::Level::ltr()
+    };
+    let info = unicode_bidi::BidiInfo::new(text, Some(base));
+    Some(info.levels.iter().map(|l| l.number()).collect())
 }
 
 /// The letters of a Latin ligature character (the Alphabetic Presentation
@@ -313,6 +355,36 @@ impl Para {
         self.runs
             .get(usize::from(g.run))
             .is_some_and(|r| r.icon.is_some())
+    }
+
+    /// The glyphs of `line` in the order they stand from left to right:
+    /// runs of right-to-left text reversed, by rule L2 of the Unicode
+    /// bidirectional algorithm.
+    pub fn visual(&self, line: &LineRange) -> Vec<usize> {
+        let mut order: Vec<usize> = (line.start..line.end.min(self.glyphs.len())).collect();
+        let level = |i: usize| self.glyphs[i].level;
+        let highest = order.iter().map(|&i| level(i)).max().unwrap_or(0);
+        let lowest_odd = order
+            .iter()
+            .map(|&i| level(i))
+            .filter(|l| l % 2 == 1)
+            .min()
+            .unwrap_or(highest + 1);
+        for at in (lowest_odd..=highest).rev() {
+            let mut k = 0;
+            while k < order.len() {
+                if level(order[k]) < at {
+                    k += 1;
+                    continue;
+                }
+                let from = k;
+                while k < order.len() && level(order[k]) >= at {
+                    k += 1;
+                }
+                order[from..k].reverse();
+            }
+        }
+        order
     }
 
     /// Natural width of the whole paragraph on one line, in em.

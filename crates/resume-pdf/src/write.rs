@@ -86,7 +86,7 @@ pub(crate) fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
     };
     let mut pen = *x;
     let mut out = Vec::with_capacity(line.end - line.start);
-    for g in para.glyphs.get(line.start..line.end).unwrap_or(&[]) {
+    for g in para.visual(line).into_iter().map(|i| &para.glyphs[i]) {
         let run = &para.runs[g.run as usize];
         let scale = g.scale();
         out.push(Drawn {

@@ -362,6 +362,8 @@ fn minimal(name: &str, sections: Vec<Section>) -> Document {
             subject: String::new(),
             keywords: Vec::new(),
             language: "en".into(),
+            direction: Default::default(),
+            page_label: "Page {page} of {pages}".into(),
         },
         header: Header {
             name: name.into(),
@@ -482,7 +484,7 @@ fn a_long_resume_runs_over_pages_with_numbers_and_loses_nothing() {
         let pages = page_texts(&load(&out.bytes));
         for (i, text) in pages.iter().enumerate() {
             assert!(
-                text.contains(&format!("{} / {}", i + 1, out.pages)),
+                text.contains(&format!("Page {} of {}", i + 1, out.pages)),
                 "{name}: page {} has no number",
                 i + 1
             );
@@ -577,9 +579,8 @@ fn characters_no_font_has_are_an_error_that_names_them() {
     doc.header.headline = Some("Rated ★ ☎ 中文".into());
     match pdf(&doc, &dated()) {
         Err(PdfError::MissingGlyphs { chars }) => {
-            assert!(chars.contains('☎') && chars.contains("U+260E"), "{chars}");
-            assert!(chars.contains('中'), "{chars}");
-            assert!(!chars.contains('★'), "{chars}");
+            // The telephone sign is a pictograph: left out, not an error.
+            assert_eq!(chars, ['中', '文']);
         }
         other => panic!("expected missing glyphs, got {other:?}"),
     }
@@ -588,9 +589,10 @@ fn characters_no_font_has_are_an_error_that_names_them() {
         .render(&doc, &Shared::default())
         .expect_err("missing glyphs");
     assert!(
-        err.0.contains('☎') && err.0.contains("install a font"),
+        err.message.contains("'中' (U+4E2D)") && err.message.contains("install a font"),
         "{err}"
     );
+    assert_eq!(err.chars, ['中', '文']);
 }
 
 #[test]
@@ -608,7 +610,7 @@ fn missing_characters_come_from_the_fallback_fonts() {
     let out = render(
         &doc,
         &PdfOptions {
-            fallback_fonts: Some(std::sync::Arc::new(db)),
+            fallback_fonts: vec![std::sync::Arc::new(db)],
             ..dated()
         },
     );
@@ -637,6 +639,152 @@ fn missing_characters_come_from_the_fallback_fonts() {
     assert!(text.contains("Rated ★★★ ✓"), "{text:?}");
     let text = pdftotext(&out.bytes, &["-enc", "UTF-8"]);
     assert!(text.contains("Rated ★★★ ✓"), "{text:?}");
+}
+
+/// A font database of the given files.
+fn db_of(files: &[&str]) -> std::sync::Arc<fontdb::Database> {
+    let mut db = fontdb::Database::new();
+    for f in files {
+        db.load_font_data(std::fs::read(f).unwrap_or_else(|e| panic!("{f}: {e}")));
+    }
+    std::sync::Arc::new(db)
+}
+
+/// pdftotext's text without the bidirectional marks it adds around runs.
+fn logical_text(bytes: &[u8]) -> String {
+    pdftotext(bytes, &["-enc", "UTF-8"])
+        .chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'))
+        .collect()
+}
+
+/// The x of the first dumped text line of `tag` that holds `text`.
+fn dumped_x(dump: &str, tag: &str, text: &str) -> f32 {
+    let line = dump
+        .lines()
+        .find(|l| l.trim_start().starts_with(tag) && l.contains(text))
+        .unwrap_or_else(|| panic!("no {tag} line with {text:?} in\n{dump}"));
+    line.split_whitespace()
+        .find_map(|w| w.strip_prefix("x="))
+        .and_then(|x| x.parse().ok())
+        .expect("an x")
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_noto_core, has_pdftotext)),
+    ignore = "needs fonts-noto-core and pdftotext (poppler-utils)"
+)]
+fn right_to_left_pages_are_mirrored_and_extract_in_logical_order() {
+    let job = support::entry(
+        Text {
+            spans: vec![Span::strong("Wix"), Span::plain(" • מהנדסת תוכנה בכירה")],
+        },
+        support::dates("מרץ 2019", "היום"),
+        Some("תל אביב"),
+        Vec::new(),
+        &[Text::plain(
+            "בניתי שירות API ב-Rust שמטפל ב-10,000 בקשות בשנייה (פי 3 מהקודם).",
+        )],
+    );
+    let mut doc = minimal("דנה כהן", vec![entries("ניסיון תעסוקתי", vec![job])]);
+    doc.header.headline = Some("מהנדסת תוכנה".into());
+    doc.meta.language = "he".into();
+    doc.meta.direction = resume_document::Direction::Rtl;
+    let options = PdfOptions {
+        fallback_fonts: vec![db_of(&[
+            "/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf",
+            "/usr/share/fonts/truetype/noto/NotoSansHebrew-Bold.ttf",
+        ])],
+        ..dated()
+    };
+    let out = render(&doc, &options);
+    // The page is mirrored: the name ends at the right margin, the dates
+    // stand at the left one, the text of a line runs from the right.
+    let dump = resume_pdf::layout_dump(&doc, &options).expect("dump");
+    let margin = doc.theme.margins.left;
+    assert!(dumped_x(&dump, "H1", "") > 400.0, "{dump}");
+    // (The dump shows glyphs in visual order: "היום" reads "םויה".)
+    assert!((dumped_x(&dump, "P", "םויה") - margin).abs() < 0.5, "{dump}");
+    // Hebrew letters come from a Hebrew face of the sans family the theme
+    // sets, not from the bundled serif, which also has Hebrew.
+    assert!(!dump.contains("LibertinusSerif"), "{dump}");
+    // Latin words and numbers keep their own order inside the Hebrew.
+    assert!(dump.contains("\"Rust\"") || dump.contains("Rust"), "{dump}");
+    // Extracted, the text reads in logical order.
+    let text = logical_text(&out.bytes);
+    let reference = "דנה כהן מהנדסת תוכנה ניסיון תעסוקתי Wix מהנדסת תוכנה בכירה \
+                     בניתי שירות API ב-Rust שמטפל ב-10,000 בקשות בשנייה פי 3 מהקודם";
+    assert_words_in_order(reference, &text, 0.98);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_noto_cjk, has_pdftotext)),
+    ignore = "needs fonts-noto-cjk and pdftotext (poppler-utils)"
+)]
+fn chinese_breaks_between_ideographs_never_before_closing_punctuation() {
+    let sentence = "负责字节跳动的 Kubernetes 集群调度系统，将资源利用率提高了百分之三十。\
+                    设计并实现了基于 Rust 的日志采集服务（每秒处理十万条记录），\
+                    支持「多租户」隔离、灰度发布与自动扩缩容。";
+    let mut doc = minimal(
+        "王小明",
+        vec![Section {
+            id: "s".into(),
+            title: "个人简介".into(),
+            body: SectionBody::Paragraphs(vec![Text::plain(sentence)]),
+        }],
+    );
+    doc.meta.language = "zh".into();
+    let options = PdfOptions {
+        fallback_fonts: vec![db_of(&[
+            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+            "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+        ])],
+        ..dated()
+    };
+    let out = render(&doc, &options);
+    // The Simplified Chinese cut of the CJK family, for a Chinese résumé.
+    assert!(
+        out.notes.iter().any(|n| matches!(n, Note::FontBorrowed { face, .. } if face == "Noto Sans CJK SC")),
+        "{:?}",
+        out.notes
+    );
+    let dump = resume_pdf::layout_dump(&doc, &options).expect("dump");
+    let lines: Vec<String> = dump
+        .lines()
+        .filter(|l| l.trim_start().starts_with("P "))
+        .filter_map(|l| l.split_once('"').map(|(_, t)| t.trim_end_matches('"').to_string()))
+        .collect();
+    assert!(lines.len() >= 2, "the paragraph wraps: {lines:?}");
+    for line in &lines[1..] {
+        let first = line.chars().next().expect("a character");
+        assert!(!"。，、）」".contains(first), "a line starts with {first:?}: {lines:?}");
+    }
+    // No space is put between ideographs where a line breaks, and the
+    // characters extract in order.
+    let text: String = pdftotext(&out.bytes, &["-enc", "UTF-8"])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let expected: String = sentence.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(text.contains(&expected), "{text}");
+}
+
+#[test]
+fn pictographs_no_font_has_are_left_out_with_a_note() {
+    let mut doc = minimal("Pat Doe", Vec::new());
+    doc.header.headline = Some("Rust 🦀 and coffee ☕".into());
+    let out = render(&doc, &dated());
+    assert_eq!(
+        out.notes,
+        [Note::Omitted {
+            chars: vec!['☕', '🦀']
+        }]
+    );
+    let text = all_text(&out.bytes);
+    assert!(text.contains("Rust") && text.contains("coffee"), "{text}");
+    assert!(!text.contains('🦀'), "{text}");
 }
 
 #[test]
