@@ -69,9 +69,7 @@ pub fn tokens(text: &str) -> Vec<String> {
         }
         _ => Script::Other,
     };
-    let ideograph = |c: char| {
-        matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
-    };
+    let ideograph = |c: char| matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF);
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut cur_script = Script::Other;

@@ -5,7 +5,7 @@
 //! line and with which separator; which entries a tag filter keeps.
 
 use resume_model as m;
-use resume_model::{DateValue, Locale, Rich};
+use resume_model::{DateValue, Locale, Rich, SectionKind, SectionRef};
 
 pub use resume_model::DateStyle;
 
@@ -184,20 +184,22 @@ impl Cx<'_> {
 
     /// Section keys in display order: the author's `order`, then the order
     /// of the source, then the remaining built-in sections.
-    fn order(&self) -> Vec<String> {
-        let mut order: Vec<String> = Vec::new();
+    /// The sections in the order they appear: the layout's order, then the
+    /// source's, then every other built-in and custom section.
+    fn order(&self) -> Vec<SectionRef> {
+        let mut order: Vec<SectionRef> = Vec::new();
         let r = self.resume;
         let candidates = r
             .layout
             .order
             .iter()
             .chain(&r.source_order)
-            .cloned()
-            .chain(m::SECTION_KEYS.iter().map(|k| k.to_string()))
-            .chain(r.custom.iter().map(|c| c.id.clone()));
-        for key in candidates {
-            if !order.contains(&key) {
-                order.push(key);
+            .map(|k| SectionRef::from_key(k))
+            .chain(SectionKind::ALL.map(SectionRef::Builtin))
+            .chain(r.custom.iter().map(|c| SectionRef::from_key(&c.id)));
+        for section in candidates {
+            if !order.contains(&section) {
+                order.push(section);
             }
         }
         order
@@ -206,15 +208,15 @@ impl Cx<'_> {
     fn sections(&self) -> Vec<Section> {
         self.order()
             .into_iter()
-            .filter_map(|key| {
-                let body = self.body(&key)?;
+            .filter_map(|section| {
+                let body = self.body(&section)?;
                 let is_empty = match &body {
                     SectionBody::Entries(e) => e.is_empty(),
                     SectionBody::Paragraphs(p) | SectionBody::List(p) => p.is_empty(),
                 };
                 (!is_empty).then(|| Section {
-                    id: slug(&key),
-                    title: self.title(&key),
+                    id: slug(section.key()),
+                    title: self.title(&section),
                     body,
                 })
             })
@@ -230,19 +232,25 @@ impl Cx<'_> {
             .map(|(_, s)| s)
     }
 
-    fn title(&self, key: &str) -> String {
-        if let Some(t) = self.section_layout(key).and_then(|s| s.title.clone()) {
+    /// The title the author wrote, else the locale's for a built-in
+    /// section, else the custom section's own.
+    fn title(&self, section: &SectionRef) -> String {
+        if let Some(t) = self
+            .section_layout(section.key())
+            .and_then(|s| s.title.clone())
+        {
             return t;
         }
-        if let Some(t) = self.locale.titles.get(key) {
-            return t.to_string();
+        match section {
+            SectionRef::Builtin(kind) => self.locale.titles.of(*kind).to_string(),
+            SectionRef::Custom(id) => self
+                .resume
+                .custom
+                .iter()
+                .find(|c| &c.id == id)
+                .map(|c| c.title.clone())
+                .unwrap_or_else(|| id.clone()),
         }
-        self.resume
-            .custom
-            .iter()
-            .find(|c| c.id == key)
-            .map(|c| c.title.clone())
-            .unwrap_or_else(|| key.to_string())
     }
 
     fn date_style(&self, key: &str) -> DateStyle {
@@ -272,9 +280,9 @@ impl Cx<'_> {
             .collect()
     }
 
-    fn body(&self, key: &str) -> Option<SectionBody> {
+    fn body(&self, section: &SectionRef) -> Option<SectionBody> {
         let r = self.resume;
-        let style = self.date_style(key);
+        let style = self.date_style(section.key());
         let dates = |p: &m::Period| self.range(p, style);
         let one_date = |d: &Option<DateValue>| {
             d.as_ref().map(|d| DateRange {
@@ -284,13 +292,17 @@ impl Cx<'_> {
             })
         };
         let entries = |v: Vec<Entry>| Some(SectionBody::Entries(v));
-        match key {
-            "summary" => r
+        let kind = match section {
+            SectionRef::Builtin(kind) => *kind,
+            SectionRef::Custom(id) => return self.custom(id, style),
+        };
+        match kind {
+            SectionKind::Summary => r
                 .basics
                 .summary
                 .as_ref()
                 .map(|s| SectionBody::Paragraphs(vec![rich(s)])),
-            "work" => entries(
+            SectionKind::Work => entries(
                 r.work
                     .iter()
                     .filter(|w| self.keep(&w.tags))
@@ -332,7 +344,7 @@ impl Cx<'_> {
                     })
                     .collect(),
             ),
-            "education" => entries(
+            SectionKind::Education => entries(
                 r.education
                     .iter()
                     .filter(|e| self.keep(&e.tags))
@@ -376,7 +388,7 @@ impl Cx<'_> {
                     })
                     .collect(),
             ),
-            "projects" => entries(
+            SectionKind::Projects => entries(
                 r.projects
                     .iter()
                     .filter(|p| self.keep(&p.tags))
@@ -426,7 +438,7 @@ impl Cx<'_> {
                     })
                     .collect(),
             ),
-            "skills" => Some(SectionBody::List(
+            SectionKind::Skills => Some(SectionBody::List(
                 r.skills
                     .iter()
                     .filter(|s| self.keep(&s.tags))
@@ -439,7 +451,7 @@ impl Cx<'_> {
                     })
                     .collect(),
             )),
-            "volunteer" => entries(
+            SectionKind::Volunteer => entries(
                 r.volunteer
                     .iter()
                     .filter(|v| self.keep(&v.tags))
@@ -456,7 +468,7 @@ impl Cx<'_> {
                     })
                     .collect(),
             ),
-            "awards" => entries(
+            SectionKind::Awards => entries(
                 r.awards
                     .iter()
                     .filter(|a| self.keep(&a.tags))
@@ -473,7 +485,7 @@ impl Cx<'_> {
                     })
                     .collect(),
             ),
-            "certificates" => entries(
+            SectionKind::Certificates => entries(
                 r.certificates
                     .iter()
                     .filter(|c| self.keep(&c.tags))
@@ -487,7 +499,7 @@ impl Cx<'_> {
                     })
                     .collect(),
             ),
-            "publications" => entries(
+            SectionKind::Publications => entries(
                 r.publications
                     .iter()
                     .filter(|p| self.keep(&p.tags))
@@ -504,7 +516,7 @@ impl Cx<'_> {
                     })
                     .collect(),
             ),
-            "languages" => Some(SectionBody::List(
+            SectionKind::Languages => Some(SectionBody::List(
                 r.languages
                     .iter()
                     .map(|l| match &l.fluency {
@@ -515,7 +527,7 @@ impl Cx<'_> {
                     })
                     .collect(),
             )),
-            "interests" => Some(SectionBody::List(
+            SectionKind::Interests => Some(SectionBody::List(
                 r.interests
                     .iter()
                     .map(|i| {
@@ -529,7 +541,7 @@ impl Cx<'_> {
                     })
                     .collect(),
             )),
-            "references" => entries(
+            SectionKind::References => entries(
                 r.references
                     .iter()
                     .map(|x| Entry {
@@ -542,31 +554,35 @@ impl Cx<'_> {
                     })
                     .collect(),
             ),
-            custom => {
-                let c = r.custom.iter().find(|c| c.id == custom)?;
-                if c.entries.is_empty() {
-                    return Some(SectionBody::List(self.bullets(&c.items)));
-                }
-                entries(
-                    c.entries
-                        .iter()
-                        .filter(|e| self.keep(&e.tags))
-                        .map(|e| Entry {
-                            title: linked_strong(&e.title, e.url.as_deref()),
-                            dates: dates(&e.period),
-                            location: e.location.clone(),
-                            lines: lines([
-                                (LineKind::Subtitle, e.subtitle.clone().map(Text::plain)),
-                                (LineKind::Keywords, list(&e.keywords)),
-                                (LineKind::Detail, e.summary.as_ref().map(rich)),
-                            ]),
-                            bullets: self.bullets(&e.highlights),
-                            roles: Vec::new(),
-                        })
-                        .collect(),
-                )
-            }
         }
+    }
+
+    /// The body of a custom section: items, or entries.
+    fn custom(&self, id: &str, style: DateStyle) -> Option<SectionBody> {
+        let dates = |p: &m::Period| self.range(p, style);
+        let entries = |v: Vec<Entry>| Some(SectionBody::Entries(v));
+        let c = self.resume.custom.iter().find(|c| c.id == id)?;
+        if c.entries.is_empty() {
+            return Some(SectionBody::List(self.bullets(&c.items)));
+        }
+        entries(
+            c.entries
+                .iter()
+                .filter(|e| self.keep(&e.tags))
+                .map(|e| Entry {
+                    title: linked_strong(&e.title, e.url.as_deref()),
+                    dates: dates(&e.period),
+                    location: e.location.clone(),
+                    lines: lines([
+                        (LineKind::Subtitle, e.subtitle.clone().map(Text::plain)),
+                        (LineKind::Keywords, list(&e.keywords)),
+                        (LineKind::Detail, e.summary.as_ref().map(rich)),
+                    ]),
+                    bullets: self.bullets(&e.highlights),
+                    roles: Vec::new(),
+                })
+                .collect(),
+        )
     }
 
     fn range(&self, p: &m::Period, style: DateStyle) -> Option<DateRange> {

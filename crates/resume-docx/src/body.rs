@@ -25,7 +25,7 @@ use crate::units::{half_points, hex, twips};
 /// docx-rs numbers paragraphs and hyperlink relationships from counters
 /// shared by the whole process; both are numbered here in document order
 /// instead, so the same document gives the same bytes on every call.
-pub(crate) fn build(paras: &[Para], d: &Design) -> Docx {
+pub(crate) fn build(paras: &[Para], d: &Design, rtl: bool) -> Docx {
     let m = d.margins;
     let margin = |pt: f32| i32::try_from(twips(pt)).unwrap_or(i32::MAX);
     let mut docx = Docx::new()
@@ -55,7 +55,12 @@ pub(crate) fn build(paras: &[Para], d: &Design) -> Docx {
     let mut links = 0;
     for (i, para) in paras.iter().enumerate() {
         // Word requires paragraph ids below 0x80000000.
-        let p = paragraph(para, d, &mut links).id(format!("{:08X}", i + 1));
+        let mut p = paragraph(para, d, &mut links).id(format!("{:08X}", i + 1));
+        if rtl {
+            // A right-to-left paragraph: Word sets it from the right margin
+            // and mirrors its indents and tab stops.
+            p.property = p.property.bidi(true);
+        }
         docx = docx.add_paragraph(p);
     }
     docx

@@ -188,7 +188,8 @@ impl Node {
     }
 }
 
-/// `xml` with the children of property elements in schema order.
+/// `xml` with the children of property elements in schema order, and
+/// right-to-left runs marked as such.
 pub(crate) fn schema_order(xml: &[u8]) -> Result<Vec<u8>, DocxError> {
     let mut reader = Reader::from_reader(xml);
     let mut stack: Vec<(Option<BytesStart<'static>>, Vec<Node>)> = vec![(None, Vec::new())];
@@ -236,6 +237,68 @@ pub(crate) fn schema_order(xml: &[u8]) -> Result<Vec<u8>, DocxError> {
     Ok(w.into_inner())
 }
 
+/// Whether a run's text is right to left: it holds a letter of a
+/// right-to-left script (Hebrew, Arabic and their presentation forms).
+fn has_rtl_letter(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(
+            u32::from(c),
+            0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
+        )
+    })
+}
+
+/// The text of a `w:t` element's children.
+fn text_of(children: &[Node]) -> String {
+    children
+        .iter()
+        .filter_map(|c| match c {
+            Node::Other(Event::Text(t)) => Some(String::from_utf8_lossy(t).into_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Marks a run whose text is right to left with `w:rtl`, so Word sets it
+/// with the complex-script properties and orders it right to left.
+fn mark_rtl(start: &BytesStart<'_>, children: &mut Vec<Node>) {
+    if start.name().into_inner() != b"w:r" {
+        return;
+    }
+    let rtl = children.iter().any(|c| match c {
+        Node::El { start, children } if start.name().into_inner() == b"w:t" => {
+            has_rtl_letter(&text_of(children))
+        }
+        _ => false,
+    });
+    if !rtl {
+        return;
+    }
+    let flag = Node::El {
+        start: BytesStart::new("w:rtl"),
+        children: Vec::new(),
+    };
+    match children
+        .iter_mut()
+        .find(|c| c.name() == Some(b"w:rPr".as_slice()))
+    {
+        Some(Node::El {
+            children: props, ..
+        }) => {
+            if !props.iter().any(|p| p.name() == Some(b"w:rtl".as_slice())) {
+                props.push(flag);
+            }
+        }
+        _ => children.insert(
+            0,
+            Node::El {
+                start: BytesStart::new("w:rPr"),
+                children: vec![flag],
+            },
+        ),
+    }
+}
+
 fn write(w: &mut Writer<Vec<u8>>, node: Node) -> Result<(), DocxError> {
     match node {
         Node::Other(event) => w.write_event(event)?,
@@ -243,6 +306,7 @@ fn write(w: &mut Writer<Vec<u8>>, node: Node) -> Result<(), DocxError> {
             start,
             mut children,
         } => {
+            mark_rtl(&start, &mut children);
             children.retain(|c| !(c.name() == Some(b"w:rPr") && c.is_empty_element()));
             if let Some(order) = order(start.name().into_inner()) {
                 // Stable: elements the table does not name keep their
@@ -299,6 +363,15 @@ mod tests {
     fn other_elements_keep_their_order_and_declaration() {
         let xml = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:body><w:p/><w:tbl/><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body>"#;
         assert_eq!(canon(xml), xml);
+    }
+
+    #[test]
+    fn right_to_left_runs_are_marked() {
+        let xml = r#"<w:p><w:r><w:t>Wix</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>מהנדסת</w:t></w:r><w:r><w:t>مهندس</w:t></w:r></w:p>"#;
+        assert_eq!(
+            canon(xml),
+            r#"<w:p><w:r><w:t>Wix</w:t></w:r><w:r><w:rPr><w:b/><w:rtl/></w:rPr><w:t>מהנדסת</w:t></w:r><w:r><w:rPr><w:rtl/></w:rPr><w:t>مهندس</w:t></w:r></w:p>"#
+        );
     }
 
     #[test]

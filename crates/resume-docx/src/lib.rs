@@ -117,7 +117,7 @@ pub fn docx_with_report(
     let design = fitted.design;
     let paras = plan::plan(document, &design);
     let language = styles::language_tag(&document.meta.language);
-    let xml = body::build(&paras, &design).build();
+    let xml = body::build(&paras, &design, document.meta.direction.is_rtl()).build();
     let replacements = package::Replacements {
         core: package::core_xml(&document.meta, &language, options.timestamp)?,
         settings: package::settings_xml()?,
@@ -149,7 +149,8 @@ impl Format for Docx {
             timestamp: shared.timestamp,
             fit_pages: shared.fit_pages,
         };
-        let out = docx_with_report(document, &options).map_err(|e| FormatError::new(e.to_string()))?;
+        let out =
+            docx_with_report(document, &options).map_err(|e| FormatError::new(e.to_string()))?;
         Ok(Output {
             bytes: out.bytes,
             pages: Some(out.pages),

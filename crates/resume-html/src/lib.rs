@@ -116,7 +116,12 @@ pub fn html_with_report(
         }
         HtmlFonts::System => Vec::new(),
     };
-    let css = style::css(&screen, &fitted.design, &embedded)?;
+    let css = style::css(
+        &screen,
+        &fitted.design,
+        &embedded,
+        document.meta.direction.is_rtl(),
+    )?;
     let json_ld = options.json_ld.then(|| jsonld::person(document));
     let page = view::Page::new(document, &screen, css, json_ld);
     Ok(HtmlOutput {
@@ -145,7 +150,8 @@ impl Format for Html {
             json_ld: true,
             fit_pages: shared.fit_pages,
         };
-        let out = html_with_report(document, &options).map_err(|e| FormatError::new(e.to_string()))?;
+        let out =
+            html_with_report(document, &options).map_err(|e| FormatError::new(e.to_string()))?;
         Ok(Output {
             bytes: out.html.into_bytes(),
             pages: Some(out.pages),

@@ -108,6 +108,7 @@ pub(crate) fn css(
     screen: &Design,
     print: &Design,
     faces: &[Embedded],
+    rtl: bool,
 ) -> Result<String, askama::Error> {
     let d = screen;
     let page_px = d.page.0 * SCREEN_SCALE * 4.0 / 3.0;
@@ -164,13 +165,21 @@ pub(crate) fn css(
             Paper::Letter => "letter",
             Paper::A4 => "A4",
         },
-        margins: format!(
-            "{}pt {}pt {}pt {}pt",
-            num(print.margins.top),
-            num(print.margins.right),
-            num(print.margins.bottom),
-            num(print.margins.left)
-        ),
+        // A right-to-left page is mirrored: its left margin is on the right.
+        margins: {
+            let (right, left) = if rtl {
+                (print.margins.left, print.margins.right)
+            } else {
+                (print.margins.right, print.margins.left)
+            };
+            format!(
+                "{}pt {}pt {}pt {}pt",
+                num(print.margins.top),
+                num(right),
+                num(print.margins.bottom),
+                num(left)
+            )
+        },
         mono: MONO_STACK,
     }
     .render()
@@ -476,7 +485,7 @@ mod tests {
     fn css_follows_the_design() {
         let render = |theme: &Theme| {
             let d = Design::natural(theme);
-            css(&d, &d, &[]).expect("renders")
+            css(&d, &d, &[], false).expect("renders")
         };
         let mut theme = Theme::classic();
         let css = render(&theme);

@@ -18,6 +18,8 @@ use resume_document::{
 #[template(path = "resume.html")]
 pub(crate) struct Page<'a> {
     pub lang: &'a str,
+    /// `ltr` or `rtl`: a right-to-left page mirrors its layout.
+    pub dir: &'static str,
     pub title: &'a str,
     pub description: &'a str,
     pub author: &'a str,
@@ -56,6 +58,7 @@ impl<'a> Page<'a> {
             .collect();
         Page {
             lang: html_lang(&doc.meta.language),
+            dir: doc.meta.direction.as_str(),
             title,
             description: doc.meta.subject.trim(),
             author: doc.meta.author.trim(),

@@ -13,6 +13,7 @@ mod locate;
 mod markup;
 mod model;
 mod read;
+mod section;
 mod spans;
 mod toml_source;
 mod tree;
@@ -27,6 +28,7 @@ pub use locale::{ContactLabels, LOCALES, Locale, Titles};
 pub use locate::{Located, Locator, SourceFormat, locate};
 pub use markup::{ALLOWED_SCHEMES, Rich, RichSpan, check_url, escape};
 pub use model::*;
+pub use section::{SectionKind, SectionRef};
 pub use spans::SourceMap;
 pub use write::{to_json, to_toml};
 

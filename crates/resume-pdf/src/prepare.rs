@@ -126,7 +126,11 @@ impl<'d> Draft<'d> {
             b.chars(&mut out);
         }
         let footer = look(&self.design.footer).style;
-        let label = self.outline.page_label.replace("{page}", "").replace("{pages}", "");
+        let label = self
+            .outline
+            .page_label
+            .replace("{page}", "")
+            .replace("{pages}", "");
         let chars = FOOTER_CHARS.chars().chain(label.chars());
         for c in chars.chain(self.outline.footer_name.chars()) {
             if !c.is_whitespace() && !crate::fonts::is_invisible(c) {

@@ -218,9 +218,9 @@ impl ParaBuilder {
             let mut from = start;
             while from < end {
                 let level = levels.as_ref().map_or(0, |l| l[from]);
-                let to = levels.as_ref().map_or(end, |l| {
-                    (from..end).find(|&i| l[i] != level).unwrap_or(end)
-                });
+                let to = levels
+                    .as_ref()
+                    .map_or(end, |l| (from..end).find(|&i| l[i] != level).unwrap_or(end));
                 let first = glyphs.len();
                 fonts.shape(
                     &self.text,

@@ -705,7 +705,10 @@ fn right_to_left_pages_are_mirrored_and_extract_in_logical_order() {
     let margin = doc.theme.margins.left;
     assert!(dumped_x(&dump, "H1", "") > 400.0, "{dump}");
     // (The dump shows glyphs in visual order: "היום" reads "םויה".)
-    assert!((dumped_x(&dump, "P", "םויה") - margin).abs() < 0.5, "{dump}");
+    assert!(
+        (dumped_x(&dump, "P", "םויה") - margin).abs() < 0.5,
+        "{dump}"
+    );
     // Hebrew letters come from a Hebrew face of the sans family the theme
     // sets, not from the bundled serif, which also has Hebrew.
     assert!(!dump.contains("LibertinusSerif"), "{dump}");
@@ -746,7 +749,9 @@ fn chinese_breaks_between_ideographs_never_before_closing_punctuation() {
     let out = render(&doc, &options);
     // The Simplified Chinese cut of the CJK family, for a Chinese résumé.
     assert!(
-        out.notes.iter().any(|n| matches!(n, Note::FontBorrowed { face, .. } if face == "Noto Sans CJK SC")),
+        out.notes
+            .iter()
+            .any(|n| matches!(n, Note::FontBorrowed { face, .. } if face == "Noto Sans CJK SC")),
         "{:?}",
         out.notes
     );
@@ -754,12 +759,18 @@ fn chinese_breaks_between_ideographs_never_before_closing_punctuation() {
     let lines: Vec<String> = dump
         .lines()
         .filter(|l| l.trim_start().starts_with("P "))
-        .filter_map(|l| l.split_once('"').map(|(_, t)| t.trim_end_matches('"').to_string()))
+        .filter_map(|l| {
+            l.split_once('"')
+                .map(|(_, t)| t.trim_end_matches('"').to_string())
+        })
         .collect();
     assert!(lines.len() >= 2, "the paragraph wraps: {lines:?}");
     for line in &lines[1..] {
         let first = line.chars().next().expect("a character");
-        assert!(!"。，、）」".contains(first), "a line starts with {first:?}: {lines:?}");
+        assert!(
+            !"。，、）」".contains(first),
+            "a line starts with {first:?}: {lines:?}"
+        );
     }
     // No space is put between ideographs where a line breaks, and the
     // characters extract in order.
