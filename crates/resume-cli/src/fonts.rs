@@ -10,14 +10,19 @@ use std::sync::{Arc, OnceLock};
 use resume_document::{Document, Format, FormatError, Output, Shared};
 use resume_model::SourceFormat;
 
-/// The fonts installed on this machine, loaded once.
-fn system() -> Arc<fontdb::Database> {
-    static SYSTEM: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
+/// The fonts installed on this machine, loaded once; none when
+/// `RESUME_SYSTEM_FONTS=0` asks for a build that depends on no installed
+/// font (the bundled faces and the font folders only).
+fn system() -> Option<Arc<fontdb::Database>> {
+    static SYSTEM: OnceLock<Option<Arc<fontdb::Database>>> = OnceLock::new();
     SYSTEM
         .get_or_init(|| {
+            if std::env::var_os("RESUME_SYSTEM_FONTS").is_some_and(|v| v == "0") {
+                return None;
+            }
             let mut db = fontdb::Database::new();
             db.load_system_fonts();
-            Arc::new(db)
+            Some(Arc::new(db))
         })
         .clone()
 }
@@ -59,7 +64,7 @@ pub(crate) fn render(
     match format.render(doc, shared) {
         Err(_) if format.extension() == "pdf" && resume_pdf::needs_more_fonts(doc) => {
             let pdf = resume_pdf::Pdf {
-                fallback_fonts: folders(dirs).into_iter().chain([system()]).collect(),
+                fallback_fonts: folders(dirs).into_iter().chain(system()).collect(),
             };
             pdf.render(doc, shared)
         }
