@@ -55,6 +55,7 @@ pub(crate) fn read(root: &Node, strict: bool) -> (Resume, Vec<crate::Diagnostic>
     if r.design.theme.is_none() {
         meta_theme(&mut cx, root, &mut r);
     }
+    layout_locale(&mut cx, root, &mut r);
     r.lint = o
         .get(&mut cx, "lint", crate::toml_source::lint)
         .unwrap_or_default();
@@ -489,6 +490,44 @@ fn meta_theme(cx: &mut Cx, root: &Node, r: &mut Resume) {
             "built-in themes: {}; or choose one with --theme",
             crate::design::THEMES.join(", ")
         ));
+    }
+}
+
+/// The table of `layout.locale`, or else of `meta.locale` or
+/// `meta.language`: one without a table is a warning.
+fn layout_locale(cx: &mut Cx, root: &Node, r: &mut Resume) {
+    let Value::Table(top) = &root.value else {
+        return;
+    };
+    let field = |key: &str| {
+        let parent = top.iter().find(|f| f.key == key)?;
+        let Value::Table(fields) = &parent.node.value else {
+            return None;
+        };
+        Some(fields)
+    };
+    let string = |fields: &[crate::tree::Field], key: &str| {
+        fields.iter().find_map(|f| match &f.node.value {
+            Value::String(s) if f.key == key => Some((s.clone(), f.node.span.clone())),
+            _ => None,
+        })
+    };
+    let found = match &r.layout.locale {
+        Some(_) => field("layout")
+            .and_then(|f| string(f, "locale"))
+            .map(|(tag, span)| (tag, span, "layout.locale")),
+        None => field("meta").and_then(|f| {
+            string(f, "locale")
+                .map(|(tag, span)| (tag, span, "meta.locale"))
+                .or_else(|| string(f, "language").map(|(tag, span)| (tag, span, "meta.language")))
+        }),
+    };
+    let Some((tag, span, path)) = found else {
+        return;
+    };
+    crate::toml_source::check_locale(cx, &tag, &span, path);
+    if r.layout.locale.is_none() {
+        r.layout.locale = Some(tag);
     }
 }
 

@@ -24,7 +24,9 @@ pub use design::{THEMES, Theme};
 pub use design_read::parse_length;
 pub use diag::{Diagnostic, LineIndex, Parsed, Severity};
 pub use job::{Job, JobField, JobText, parse_job};
-pub use locale::{ContactLabels, LOCALES, Locale, Titles};
+pub use locale::{
+    ContactLabels, Dates, Direction, LOCALES, Locale, Punctuation, Texts, Titles, suggest_locale,
+};
 pub use locate::{Located, Locator, SourceFormat, locate};
 pub use markup::{ALLOWED_SCHEMES, Rich, RichSpan, check_url, escape};
 pub use model::*;

@@ -104,7 +104,10 @@ pub struct SectionLayout {
     pub date_style: Option<DateStyle>,
 }
 
-/// How dates are written.
+/// How dates are written. A day written in the source is shown only by the
+/// `*-day` styles: `2013-12-01` reads "Dec 2013" in `short` and "Dec 1, 2013"
+/// in `short-day`; a date without a day reads in a `*-day` style as in the
+/// month style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateStyle {
     /// "Jun 2020"
@@ -115,10 +118,27 @@ pub enum DateStyle {
     Numeric,
     /// "2020-06"
     Iso,
+    /// "Jun 1, 2020"
+    ShortDay,
+    /// "June 1, 2020"
+    LongDay,
+    /// "06/01/2020"
+    NumericDay,
+    /// "2020-06-01"
+    IsoDay,
 }
 
 impl DateStyle {
-    pub const NAMES: [&'static str; 4] = ["short", "long", "numeric", "iso"];
+    pub const NAMES: [&'static str; 8] = [
+        "short",
+        "long",
+        "numeric",
+        "iso",
+        "short-day",
+        "long-day",
+        "numeric-day",
+        "iso-day",
+    ];
 
     pub fn from_name(s: &str) -> Option<DateStyle> {
         match s {
@@ -126,6 +146,10 @@ impl DateStyle {
             "long" => Some(DateStyle::Long),
             "numeric" => Some(DateStyle::Numeric),
             "iso" => Some(DateStyle::Iso),
+            "short-day" => Some(DateStyle::ShortDay),
+            "long-day" => Some(DateStyle::LongDay),
+            "numeric-day" => Some(DateStyle::NumericDay),
+            "iso-day" => Some(DateStyle::IsoDay),
             _ => None,
         }
     }
@@ -136,7 +160,19 @@ impl DateStyle {
             DateStyle::Long => "long",
             DateStyle::Numeric => "numeric",
             DateStyle::Iso => "iso",
+            DateStyle::ShortDay => "short-day",
+            DateStyle::LongDay => "long-day",
+            DateStyle::NumericDay => "numeric-day",
+            DateStyle::IsoDay => "iso-day",
         }
+    }
+
+    /// Whether a day written in the source is shown.
+    pub fn shows_day(self) -> bool {
+        matches!(
+            self,
+            DateStyle::ShortDay | DateStyle::LongDay | DateStyle::NumericDay | DateStyle::IsoDay
+        )
     }
 }
 

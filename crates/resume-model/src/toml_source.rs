@@ -297,15 +297,29 @@ fn layout(cx: &mut Cx, n: &Node, p: &str) -> Option<Layout> {
             })
             .unwrap_or_default(),
     };
-    if let Some(locale) = &l.locale
-        && !crate::LOCALES.contains(&locale.as_str())
-    {
+    if let Some(locale) = &l.locale {
         let span = o.node("locale").map(|n| n.span.clone()).unwrap_or_default();
-        cx.error(format!("unknown locale `{locale}`"), &span, "layout.locale")
-            .with_hint_mut(format!("available: {}", crate::LOCALES.join(", ")));
+        check_locale(cx, locale, &span, "layout.locale");
     }
     o.finish(cx, &["order", "date_style", "locale", "title", "sections"]);
     Some(l)
+}
+
+/// A locale without a table is a warning: the résumé is still made, in
+/// English.
+pub(crate) fn check_locale(cx: &mut Cx, tag: &str, span: &std::ops::Range<usize>, path: &str) {
+    if crate::Locale::resolve(tag).is_some() {
+        return;
+    }
+    let d = cx.warning(
+        format!("unknown locale `{tag}`; English is used"),
+        span,
+        path,
+    );
+    match crate::suggest_locale(tag) {
+        Some(s) => d.with_hint_mut(format!("did you mean `{s}`?")),
+        None => d.with_hint_mut(format!("built-in locales: {}", crate::LOCALES.join(", "))),
+    };
 }
 
 fn date_style(cx: &mut Cx, n: &Node, p: &str) -> Option<DateStyle> {
@@ -967,8 +981,9 @@ mod tests {
         );
         check(
             "[layout]\nlocale = \"xx\"\n",
-            "4:10 error: unknown locale `xx`",
+            "4:10 warning: unknown locale `xx`; English is used",
         );
+        check("[layout]\nlocale = \"pt_BR\"\n", "ok");
         check(
             "[layout]\norder = [\"work\", \"work\"]\n",
             "4:18 error: `work` is listed twice",
@@ -1056,6 +1071,33 @@ mod tests {
         let (again, _) = parse_toml(&toml).unwrap();
         assert_eq!(again.design, r.design);
         assert!(matches!(again.design.settings[0], Setting::Color(..)));
+    }
+
+    #[test]
+    fn json_resume_locale() {
+        let (r, w) =
+            crate::parse_json(r#"{"basics":{"name":"A"},"meta":{"locale":"de-AT"}}"#, true)
+                .unwrap();
+        assert_eq!(r.layout.locale.as_deref(), Some("de-AT"));
+        assert!(w.is_empty(), "{w:?}");
+        let (r, w) =
+            crate::parse_json(r#"{"basics":{"name":"A"},"meta":{"language":"jp"}}"#, false)
+                .unwrap();
+        assert_eq!(r.layout.locale.as_deref(), Some("jp"));
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].message, "unknown locale `jp`; English is used");
+        assert_eq!(w[0].hints, ["did you mean `ja`?"]);
+        let (r, w) = crate::parse_json(
+            r#"{"basics":{"name":"A"},"layout":{"locale":"xx"},"meta":{"locale":"fr"}}"#,
+            false,
+        )
+        .unwrap();
+        assert_eq!(r.layout.locale.as_deref(), Some("xx"));
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].hints[0].starts_with("built-in locales: ar, de,"),
+            "{w:?}"
+        );
     }
 
     #[test]
