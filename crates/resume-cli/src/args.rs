@@ -292,6 +292,14 @@ pub enum DateStyleArg {
     Numeric,
     /// 2020-06
     Iso,
+    /// Jun 1, 2020 (the day when the source gives one)
+    ShortDay,
+    /// June 1, 2020
+    LongDay,
+    /// 06/01/2020
+    NumericDay,
+    /// 2020-06-01
+    IsoDay,
 }
 
 impl From<SourceFormat> for resume_model::SourceFormat {
@@ -319,6 +327,10 @@ impl From<DateStyleArg> for resume_document::DateStyle {
             DateStyleArg::Long => resume_document::DateStyle::Long,
             DateStyleArg::Numeric => resume_document::DateStyle::Numeric,
             DateStyleArg::Iso => resume_document::DateStyle::Iso,
+            DateStyleArg::ShortDay => resume_document::DateStyle::ShortDay,
+            DateStyleArg::LongDay => resume_document::DateStyle::LongDay,
+            DateStyleArg::NumericDay => resume_document::DateStyle::NumericDay,
+            DateStyleArg::IsoDay => resume_document::DateStyle::IsoDay,
         }
     }
 }

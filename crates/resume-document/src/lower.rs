@@ -48,12 +48,12 @@ pub fn lower(resume: &m::Resume, options: &Options) -> Document {
         .locale
         .as_deref()
         .or(resume.layout.locale.as_deref())
-        .and_then(Locale::get)
-        .unwrap_or_else(Locale::english);
+        .and_then(Locale::resolve)
+        .unwrap_or_else(Locale::english_static);
     let cx = Cx {
         resume,
         options,
-        locale: &locale,
+        locale,
     };
     let mut theme = options
         .theme
@@ -83,7 +83,7 @@ pub fn source_theme(resume: &m::Resume) -> Theme {
 struct Cx<'a> {
     resume: &'a m::Resume,
     options: &'a Options,
-    locale: &'a Locale,
+    locale: &'static Locale,
 }
 
 impl Cx<'_> {
@@ -91,14 +91,14 @@ impl Cx<'_> {
         let b = &self.resume.basics;
         let title = match &self.resume.layout.title {
             Some(t) => t.clone(),
-            None => Locale::fill(&self.locale.document_title, &[("name", &b.name)]),
+            None => Locale::fill(&self.locale.text.document_title, &[("name", &b.name)]),
         };
         let subject = match &b.headline {
             Some(h) => Locale::fill(
-                &self.locale.document_subject_headline,
+                &self.locale.text.document_subject_headline,
                 &[("name", &b.name), ("headline", h)],
             ),
-            None => Locale::fill(&self.locale.document_subject, &[("name", &b.name)]),
+            None => Locale::fill(&self.locale.text.document_subject, &[("name", &b.name)]),
         };
         let mut keywords: Vec<String> = Vec::new();
         let skills = self.resume.skills.iter().filter(|s| self.keep(&s.tags));
@@ -113,8 +113,11 @@ impl Cx<'_> {
             subject,
             keywords,
             language: self.locale.language.clone(),
-            direction: crate::Direction::Ltr,
-            page_label: self.locale.page.clone(),
+            direction: match self.locale.direction {
+                m::Direction::Ltr => crate::Direction::Ltr,
+                m::Direction::Rtl => crate::Direction::Rtl,
+            },
+            page_label: self.locale.text.page.clone(),
         }
     }
 
@@ -165,7 +168,7 @@ impl Cx<'_> {
                 (Some(l), _, _) => l.clone(),
                 (None, Some(u), Some(user)) if !u.contains(user.as_str()) => user.clone(),
                 (None, Some(u), _) => bare_url(u),
-                (None, None, Some(user)) => format!("{}: {user}", p.network),
+                (None, None, Some(user)) => self.locale.label(&p.network, user),
                 (None, None, None) => p.network.clone(),
             };
             contacts.push(Contact {
@@ -316,7 +319,7 @@ impl Cx<'_> {
                         dates: dates(&w.period),
                         location: w.location.clone(),
                         lines: lines([
-                            (LineKind::Keywords, list(&w.technologies)),
+                            (LineKind::Keywords, self.list_line(&w.technologies)),
                             (LineKind::Detail, w.description.clone().map(Text::plain)),
                             (LineKind::Detail, w.summary.as_ref().map(rich)),
                         ]),
@@ -334,7 +337,7 @@ impl Cx<'_> {
                                 dates: dates(&ro.period),
                                 location: ro.location.clone(),
                                 lines: lines([
-                                    (LineKind::Keywords, list(&ro.technologies)),
+                                    (LineKind::Keywords, self.list_line(&ro.technologies)),
                                     (LineKind::Detail, ro.summary.as_ref().map(rich)),
                                 ]),
                                 bullets: self.bullets(&ro.highlights),
@@ -357,7 +360,7 @@ impl Cx<'_> {
                         }
                         let degree = match (&e.degree, &e.area) {
                             (Some(d), Some(a)) => Some(Locale::fill(
-                                &self.locale.degree_in_area,
+                                &self.locale.text.degree_in_area,
                                 &[("degree", d), ("area", a)],
                             )),
                             (d, a) => d.clone().or(a.clone()),
@@ -365,13 +368,13 @@ impl Cx<'_> {
                         let gpa = e
                             .gpa
                             .as_ref()
-                            .map(|g| Locale::fill(&self.locale.gpa, &[("gpa", g)]));
+                            .map(|g| Locale::fill(&self.locale.text.gpa, &[("gpa", g)]));
                         let mut parts: Vec<Option<&str>> = vec![degree.as_deref(), gpa.as_deref()];
                         parts.extend(e.honors.iter().map(|h| Some(h.as_str())));
                         let courses = (!e.courses.is_empty()).then(|| {
                             Locale::fill(
-                                &self.locale.courses,
-                                &[("courses", &e.courses.join(COMMA))],
+                                &self.locale.text.courses,
+                                &[("courses", &self.locale.list(&e.courses))],
                             )
                         });
                         Entry {
@@ -412,7 +415,7 @@ impl Cx<'_> {
                         if let Some(note) = &p.note {
                             title.push(Span::plain(format!("{DASH}{note}")));
                         }
-                        let mut who = p.roles.join(COMMA);
+                        let mut who = self.locale.list(&p.roles);
                         if let Some(entity) = &p.entity {
                             who = if who.is_empty() {
                                 entity.clone()
@@ -429,7 +432,7 @@ impl Cx<'_> {
                                     LineKind::Subtitle,
                                     (!who.is_empty()).then(|| Text::plain(who)),
                                 ),
-                                (LineKind::Keywords, list(&p.technologies)),
+                                (LineKind::Keywords, self.list_line(&p.technologies)),
                                 (LineKind::Detail, p.description.as_ref().map(rich)),
                             ]),
                             bullets: self.bullets(&p.highlights),
@@ -444,10 +447,10 @@ impl Cx<'_> {
                     .filter(|s| self.keep(&s.tags))
                     .map(|s| {
                         let label = match &s.level {
-                            Some(l) => format!("{} ({l})", s.name),
+                            Some(l) => self.locale.level(&s.name, l),
                             None => s.name.clone(),
                         };
-                        labelled(&label, &s.keywords.join(COMMA))
+                        self.labelled(&label, &self.locale.list(&s.keywords))
                     })
                     .collect(),
             )),
@@ -520,7 +523,7 @@ impl Cx<'_> {
                 r.languages
                     .iter()
                     .map(|l| match &l.fluency {
-                        Some(f) => labelled(&l.language, f),
+                        Some(f) => self.labelled(&l.language, f),
                         None => Text {
                             spans: vec![Span::strong(&l.language)],
                         },
@@ -536,7 +539,7 @@ impl Cx<'_> {
                                 spans: vec![Span::strong(&i.name)],
                             }
                         } else {
-                            labelled(&i.name, &i.keywords.join(COMMA))
+                            self.labelled(&i.name, &self.locale.list(&i.keywords))
                         }
                     })
                     .collect(),
@@ -575,7 +578,7 @@ impl Cx<'_> {
                     location: e.location.clone(),
                     lines: lines([
                         (LineKind::Subtitle, e.subtitle.clone().map(Text::plain)),
-                        (LineKind::Keywords, list(&e.keywords)),
+                        (LineKind::Keywords, self.list_line(&e.keywords)),
                         (LineKind::Detail, e.summary.as_ref().map(rich)),
                     ]),
                     bullets: self.bullets(&e.highlights),
@@ -592,7 +595,7 @@ impl Cx<'_> {
         Some(DateRange {
             start: p.start.as_ref().map(|d| self.point(d, style)),
             end: p.end.as_ref().map(|d| self.point(d, style)),
-            separator: self.locale.range_separator.clone(),
+            separator: self.locale.dates.range.clone(),
         })
     }
 
@@ -614,36 +617,29 @@ impl Cx<'_> {
     }
 
     fn format_date(&self, d: m::Date, style: DateStyle) -> String {
-        let l = self.locale;
-        let year = format!("{:04}", d.year);
-        let Some(month) = d.month else { return year };
-        let mm = format!("{month:02}");
-        let dd = d.day.map(|x| x.to_string());
-        let dd2 = d.day.map(|x| format!("{x:02}"));
-        let name = |names: &[String; 12]| names[usize::from(month) - 1].clone();
-        match style {
-            DateStyle::Iso => d.to_string(),
-            DateStyle::Numeric => match dd2 {
-                Some(dd) => {
-                    Locale::fill(&l.numeric_day, &[("mm", &mm), ("dd", &dd), ("year", &year)])
-                }
-                None => Locale::fill(&l.numeric_month, &[("mm", &mm), ("year", &year)]),
-            },
-            DateStyle::Short | DateStyle::Long => {
-                let month = if style == DateStyle::Short {
-                    name(&l.months_short)
-                } else {
-                    name(&l.months)
-                };
-                match dd {
-                    Some(day) => Locale::fill(
-                        &l.date_day,
-                        &[("month", &month), ("day", &day), ("year", &year)],
-                    ),
-                    None => Locale::fill(&l.date_month, &[("month", &month), ("year", &year)]),
-                }
-            }
+        self.locale.format_date(d, style)
+    }
+
+    /// "**Label:** value", punctuated as the language does.
+    fn labelled(&self, label: &str, value: &str) -> Text {
+        let template = &self.locale.punctuation.label;
+        let (head, tail) = template
+            .split_once("{value}")
+            .unwrap_or((template.as_str(), ""));
+        let head = head.replace("{label}", label);
+        let strong = head.trim_end();
+        let mut t = Text {
+            spans: vec![Span::strong(strong)],
+        };
+        if !value.is_empty() {
+            t.push(Span::plain(format!("{}{value}{tail}", &head[strong.len()..])));
         }
+        t
+    }
+
+    /// Items on one line, separated as the language does.
+    fn list_line(&self, items: &[String]) -> Option<Text> {
+        (!items.is_empty()).then(|| Text::plain(self.locale.list(items)))
     }
 }
 
@@ -688,17 +684,6 @@ fn with_role(mut title: Text, role: Option<Text>) -> Text {
     title
 }
 
-/// "**Label:** value".
-fn labelled(label: &str, value: &str) -> Text {
-    let mut t = Text {
-        spans: vec![Span::strong(format!("{label}:"))],
-    };
-    if !value.is_empty() {
-        t.push(Span::plain(format!(" {value}")));
-    }
-    t
-}
-
 fn join_plain(parts: &[Option<&str>], sep: &str) -> Option<Text> {
     let parts: Vec<&str> = parts
         .iter()
@@ -707,10 +692,6 @@ fn join_plain(parts: &[Option<&str>], sep: &str) -> Option<Text> {
         .filter(|p| !p.is_empty())
         .collect();
     (!parts.is_empty()).then(|| Text::plain(parts.join(sep)))
-}
-
-fn list(items: &[String]) -> Option<Text> {
-    (!items.is_empty()).then(|| Text::plain(items.join(COMMA)))
 }
 
 fn lines<const N: usize>(candidates: [(LineKind, Option<Text>); N]) -> Vec<Line> {
@@ -785,15 +766,25 @@ mod tests {
         check_dates("short", "2020-06", "2020-12", "Jun 2020 – Dec 2020");
         check_dates("long", "2021-08", "2023-05", "August 2021 – May 2023");
         check_dates("numeric", "2020-06", "present", "06/2020 – Present");
-        check_dates("iso", "2020-06-01", "2021", "2020-06-01 – 2021");
+        // A day in the source is shown only by the styles that ask for it.
+        check_dates("iso", "2020-06-01", "2021", "2020-06 – 2021");
+        check_dates("iso-day", "2020-06-01", "2021", "2020-06-01 – 2021");
+        check_dates("short", "2013-12-01", "2014-07-15", "Dec 2013 – Jul 2014");
         check_dates(
-            "short",
+            "short-day",
             "2020-06-01",
             "2020-07-15",
             "Jun 1, 2020 – Jul 15, 2020",
         );
         check_dates(
-            "numeric",
+            "long-day",
+            "2020-06-01",
+            "2020-07",
+            "June 1, 2020 – July 2020",
+        );
+        check_dates("numeric", "2020-06-01", "2020-07-15", "06/2020 – 07/2020");
+        check_dates(
+            "numeric-day",
             "2020-06-01",
             "2020-07-15",
             "06/01/2020 – 07/15/2020",

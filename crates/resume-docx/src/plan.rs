@@ -7,7 +7,7 @@
 //! differ from their style's. The writer ([`crate::body`]) only turns this
 //! list into XML.
 
-use resume_document::{
+use resume_document::{ContactKind, 
     Contact, DatesAt, Design, Document, Entry, Header, LineKind, Section, SectionBody, Text,
     TextStyle,
 };
@@ -135,11 +135,17 @@ impl Para {
 struct Planner<'a> {
     d: &'a Design,
     out: Vec<Para>,
+    /// The document is written right to left.
+    rtl: bool,
 }
 
 /// The paragraphs of `doc` laid out with `d`, in reading order.
 pub(crate) fn plan(doc: &Document, d: &Design) -> Vec<Para> {
-    let mut p = Planner { d, out: Vec::new() };
+    let mut p = Planner {
+        d,
+        out: Vec::new(),
+        rtl: doc.meta.direction.is_rtl(),
+    };
     p.header(&doc.header);
     for section in &doc.sections {
         p.section(section);
@@ -175,6 +181,14 @@ impl Planner<'_> {
                 contacts.run(Run {
                     text: clean(&d.separator),
                     look: Some(muted),
+                    ..Run::default()
+                });
+            }
+            if self.rtl && c.kind != ContactKind::Location {
+                // A left-to-right mark: a number or an address reads left to
+                // right in a right-to-left paragraph ("+972 50-123-4567").
+                contacts.run(Run {
+                    text: "\u{200E}".into(),
                     ..Run::default()
                 });
             }

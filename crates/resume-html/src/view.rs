@@ -90,6 +90,7 @@ impl<'a> Page<'a> {
                         c,
                         (i > 0).then_some(design.separator.as_str()),
                         design.icons,
+                        doc.meta.direction.is_rtl(),
                     )
                 })
                 .collect(),
@@ -114,10 +115,13 @@ pub(crate) struct ContactView<'a> {
     /// The network's name before a profile that nothing else names
     /// (`Contact::prefix`).
     pub prefix: Option<&'a str>,
+    /// `ltr` for an address or number on a right-to-left page, which
+    /// reads left to right whatever the text around it.
+    pub dir: Option<&'static str>,
 }
 
 impl<'a> ContactView<'a> {
-    fn new(c: &'a Contact, sep: Option<&'a str>, icons: bool) -> ContactView<'a> {
+    fn new(c: &'a Contact, sep: Option<&'a str>, icons: bool, rtl: bool) -> ContactView<'a> {
         let text = c.text.trim();
         let label = c.label.trim();
         // The accessible name must contain the visible text (WCAG 2.5.3), so
@@ -135,6 +139,7 @@ impl<'a> ContactView<'a> {
             href,
             icon: icons.then(|| icon_for(c.kind, label)),
             prefix: c.prefix(icons),
+            dir: (rtl && c.kind != ContactKind::Location).then_some("ltr"),
         }
     }
 }

@@ -124,27 +124,6 @@ pub struct Titles {
     pub references: String,
 }
 
-impl Titles {
-    /// The default title of a built-in section key.
-    pub fn get(&self, key: &str) -> Option<&str> {
-        Some(match key {
-            "summary" => &self.summary,
-            "education" => &self.education,
-            "work" => &self.work,
-            "projects" => &self.projects,
-            "skills" => &self.skills,
-            "volunteer" => &self.volunteer,
-            "awards" => &self.awards,
-            "certificates" => &self.certificates,
-            "publications" => &self.publications,
-            "languages" => &self.languages,
-            "interests" => &self.interests,
-            "references" => &self.references,
-            _ => return None,
-        })
-    }
-}
-
 /// Every table, parsed once per process on first use. The tables are part
 /// of the crate and checked by a test, so a table that fails to parse is a
 /// bug, reported as "no such locale".
@@ -386,10 +365,10 @@ mod tests {
             assert!(!l.name.is_empty() && !l.present.is_empty(), "{tag}");
             let rtl = ["ar", "he"].contains(&tag);
             assert_eq!(l.direction == Direction::Rtl, rtl, "{tag}");
-            for key in crate::SECTION_KEYS {
+            for kind in crate::SectionKind::ALL {
                 assert!(
-                    l.titles.get(key).is_some_and(|t| !t.is_empty()),
-                    "{tag} lacks a title for {key}"
+                    !l.titles.of(kind).is_empty(),
+                    "{tag} lacks a title for {kind:?}"
                 );
             }
             let c = &l.contact;

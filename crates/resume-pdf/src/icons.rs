@@ -10,7 +10,7 @@ use resume_document::ContactKind;
 pub(crate) const ICON_ADVANCE: f32 = 1.15;
 
 /// Side of the square an icon is drawn in, in em.
-const BOX: f32 = 0.8;
+pub(crate) const BOX: f32 = 0.8;
 
 /// Stroke width, in em.
 const STROKE: f32 = 0.075;

@@ -252,9 +252,16 @@ impl<'a> Flow<'a> {
             if let Some(run) = p.runs.get(usize::from(g.run))
                 && let Some(icon) = run.icon
             {
+                // The room after an icon is on the side of the text it
+                // stands for: its left in right-to-left text.
+                let x = if g.level % 2 == 1 {
+                    pen + (g.adv - crate::icons::BOX) * size
+                } else {
+                    pen
+                };
                 out.push(Placed::Icon {
                     icon,
-                    x: pen,
+                    x,
                     baseline,
                     size,
                     color: run.color,

@@ -211,10 +211,14 @@ impl<'d> Draft<'d> {
                 // In the item's own colour, so icon and text read as one.
                 b.push_icon(Icon::for_contact(contact.kind, &contact.label), l);
             }
+            // Each item reads in its own direction, whatever the line's: a
+            // telephone number stays "+972 50-123-4567" on a Hebrew page.
+            b.begin_isolate();
             if let Some(network) = contact.prefix(design.icons) {
                 b.push(&format!("{network} "), muted(base), None);
             }
             b.push(&contact.text, l, contact.url.as_deref());
+            b.end_isolate(contact.kind != ContactKind::Location);
         }
         self.add_builder(b)
     }

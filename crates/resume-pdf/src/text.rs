@@ -60,6 +60,12 @@ pub(crate) struct ParaBuilder {
     breaks_only: Option<Vec<usize>>,
     /// The paragraph's base direction is right to left.
     pub rtl: bool,
+    /// Byte ranges set apart from the text around them, as by the Unicode
+    /// isolates: their direction is left to right when the flag says so,
+    /// else that of their first strong character.
+    isolates: Vec<(usize, usize, bool)>,
+    /// Where the isolate being pushed starts.
+    isolate_start: Option<usize>,
 }
 
 impl ParaBuilder {
@@ -132,6 +138,23 @@ impl ParaBuilder {
         self
     }
 
+    /// Starts a run of text that is ordered on its own (a contact item).
+    pub fn begin_isolate(&mut self) -> &mut Self {
+        self.isolate_start = Some(self.text.len());
+        self
+    }
+
+    /// Ends the isolate begun last: left to right when `ltr`, else in the
+    /// direction of its first strong character.
+    pub fn end_isolate(&mut self, ltr: bool) -> &mut Self {
+        if let Some(start) = self.isolate_start.take()
+            && self.text.len() > start
+        {
+            self.isolates.push((start, self.text.len(), ltr));
+        }
+        self
+    }
+
     /// Appends an icon in the colour of `look`, with the room after it.
     pub fn push_icon(&mut self, icon: Icon, look: Look) -> &mut Self {
         let run = Run {
@@ -194,7 +217,7 @@ impl ParaBuilder {
                 }
             }
         }
-        let levels = bidi_levels(&self.text, self.rtl);
+        let levels = bidi_levels(&self.text, self.rtl, &self.isolates);
         let mut glyphs = Vec::with_capacity(self.text.len());
         for &(start, end, run) in &self.spans {
             let look = &self.runs[run as usize];
@@ -264,7 +287,7 @@ impl ParaBuilder {
 /// bidirectional algorithm, for a paragraph whose base direction is right to
 /// left when `rtl`; `None` when everything is left to right, as in most
 /// paragraphs, which then skip the algorithm.
-fn bidi_levels(text: &str, rtl: bool) -> Option<Vec<u8>> {
+fn bidi_levels(text: &str, rtl: bool, isolates: &[(usize, usize, bool)]) -> Option<Vec<u8>> {
     use unicode_bidi::BidiClass as B;
     let strong_rtl = |c: char| {
         matches!(
@@ -281,7 +304,33 @@ fn bidi_levels(text: &str, rtl: bool) -> Option<Vec<u8>> {
         unicode_bidi::Level::ltr()
     };
     let info = unicode_bidi::BidiInfo::new(text, Some(base));
-    Some(info.levels.iter().map(|l| l.number()).collect())
+    let mut levels: Vec<u8> = info.levels.iter().map(|l| l.number()).collect();
+    // An isolate is ordered as a paragraph of its own, embedded one level
+    // deeper than the text around it (X5a–X5c): its levels are its own,
+    // raised to the first level above the paragraph's of its direction.
+    let outer = base.number();
+    for &(start, end, ltr) in isolates {
+        let Some(inner) = text.get(start..end) else {
+            continue;
+        };
+        let own = if ltr {
+            unicode_bidi::BidiInfo::new(inner, Some(unicode_bidi::Level::ltr()))
+        } else {
+            unicode_bidi::BidiInfo::new(inner, None)
+        };
+        let Some(first) = own.paragraphs.first() else {
+            continue;
+        };
+        let inner_base = first.level.number();
+        let mut embed = outer + 1;
+        if embed % 2 != inner_base % 2 {
+            embed += 1;
+        }
+        for (i, l) in own.levels.iter().enumerate() {
+            levels[start + i] = l.number() - inner_base + embed;
+        }
+    }
+    Some(levels)
 }
 
 /// The letters of a Latin ligature character (the Alphabetic Presentation
