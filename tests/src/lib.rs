@@ -52,9 +52,11 @@ pub fn seed_reference() -> String {
 
 /// Lower-cased runs of letters and digits, as the recall measure counts
 /// them. A run also ends where the script changes between Hebrew, Arabic
-/// and the rest (a search engine's tokeniser splits "APIב" in two), and
-/// each Han, kana or Hangul-less ideographic character is a token of its
-/// own, since those scripts put no spaces between words.
+/// and the rest (a search engine's tokeniser splits "APIב" in two).
+/// Chinese and Japanese put no spaces between words, so each Han, Hiragana
+/// and Katakana character is a token of its own: recall then counts
+/// characters, not whole sentences, and does not depend on where a line
+/// breaks. Hangul words are separated by spaces and stay whole.
 pub fn tokens(text: &str) -> Vec<String> {
     #[derive(PartialEq, Clone, Copy)]
     enum Script {
@@ -69,12 +71,11 @@ pub fn tokens(text: &str) -> Vec<String> {
         }
         _ => Script::Other,
     };
-    let ideograph = |c: char| matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF);
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut cur_script = Script::Other;
     for c in text.chars() {
-        if ideograph(c) {
+        if is_cjk_syllable(c) {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
@@ -93,6 +94,62 @@ pub fn tokens(text: &str) -> Vec<String> {
         out.push(cur);
     }
     out
+}
+
+/// A Han ideograph, or a Hiragana or Katakana character (with the
+/// iteration and prolonged-sound marks): one written word-piece of Chinese
+/// or Japanese.
+fn is_cjk_syllable(c: char) -> bool {
+    matches!(c,
+        '\u{3005}'..='\u{3007}'            // 々 〆 〇
+        | '\u{3040}'..='\u{30FF}'          // Hiragana, Katakana
+        | '\u{31F0}'..='\u{31FF}'          // Katakana phonetic extensions
+        | '\u{3400}'..='\u{4DBF}'          // Han extension A
+        | '\u{4E00}'..='\u{9FFF}'          // Han
+        | '\u{F900}'..='\u{FAFF}'          // Han compatibility
+        | '\u{FF66}'..='\u{FF9F}'          // half-width Katakana
+        | '\u{20000}'..='\u{3FFFF}') // Han extensions B and later
+}
+
+/// The visible text of a document in reading order: the header's name,
+/// headline and contacts, then each section's title and body; an entry
+/// reads row by row, as [`resume_document::Entry`] lays it out (title,
+/// dates, first line, location, other lines, bullets, roles). The words
+/// every output must keep.
+pub fn document_words(doc: &resume_document::Document) -> String {
+    use resume_document::{Entry, SectionBody};
+    fn entry(e: &Entry, out: &mut Vec<String>) {
+        out.push(e.title.to_plain());
+        if let Some(d) = &e.dates {
+            out.push(d.display());
+        }
+        let mut lines = e.lines.iter();
+        if let Some(first) = lines.next() {
+            out.push(first.text.to_plain());
+        }
+        if let Some(l) = &e.location {
+            out.push(l.clone());
+        }
+        out.extend(lines.map(|l| l.text.to_plain()));
+        out.extend(e.bullets.iter().map(|b| b.to_plain()));
+        for r in &e.roles {
+            entry(r, out);
+        }
+    }
+    let h = &doc.header;
+    let mut out = vec![h.name.clone()];
+    out.extend(h.headline.clone());
+    out.extend(h.contacts.iter().map(|c| c.text.clone()));
+    for s in &doc.sections {
+        out.push(s.title.clone());
+        match &s.body {
+            SectionBody::Entries(es) => es.iter().for_each(|e| entry(e, &mut out)),
+            SectionBody::Paragraphs(ts) | SectionBody::List(ts) => {
+                out.extend(ts.iter().map(|t| t.to_plain()));
+            }
+        }
+    }
+    out.join("\n")
 }
 
 /// Compares `actual` with the golden file `tests/golden/<name>`, byte for
@@ -220,5 +277,18 @@ mod tests {
             tokens("C++, Node.js 3.95/4.0"),
             ["c", "node", "js", "3", "95", "4", "0"]
         );
+        assert_eq!(
+            tokens("在 ByteDance 负责（Kubernetes）集群。"),
+            ["在", "bytedance", "负", "责", "kubernetes", "集", "群"]
+        );
+        assert_eq!(
+            tokens("「ミチシルベ」を開発"),
+            ["ミ", "チ", "シ", "ル", "ベ", "を", "開", "発"]
+        );
+        assert_eq!(
+            tokens("Figma와 Storybook 기반의"),
+            ["figma와", "storybook", "기반의"]
+        );
+        assert_eq!(tokens("ב-Google Cloud 35%"), ["ב", "google", "cloud", "35"]);
     }
 }

@@ -93,7 +93,14 @@ fn a_missing_font_folder_is_a_usage_error() {
     std::fs::write(dir.path().join("cv.toml"), CHINESE).unwrap();
     let out = resume(
         dir.path(),
-        &["build", "cv.toml", "-o", "dist", "--font-dir", "no-such-dir"],
+        &[
+            "build",
+            "cv.toml",
+            "-o",
+            "dist",
+            "--font-dir",
+            "no-such-dir",
+        ],
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no-such-dir"), "{}", stderr(&out));
@@ -112,7 +119,10 @@ fn pictographs_are_left_out_of_the_pdf_with_a_warning_and_kept_elsewhere() {
         written(&dir.path().join("dist")),
         ["cv.docx", "cv.html", "cv.pdf", "cv.txt"]
     );
-    assert!(err.contains("warning: pdf:") && err.contains("'🦀' (U+1F980)"), "{err}");
+    assert!(
+        err.contains("warning: pdf:") && err.contains("'🦀' (U+1F980)"),
+        "{err}"
+    );
     assert!(err.contains("cv.toml:6:"), "{err}");
     assert!(err.contains("`skills[0].keywords[0]`"), "{err}");
     for f in ["cv.txt", "cv.html"] {

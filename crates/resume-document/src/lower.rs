@@ -632,7 +632,10 @@ impl Cx<'_> {
             spans: vec![Span::strong(strong)],
         };
         if !value.is_empty() {
-            t.push(Span::plain(format!("{}{value}{tail}", &head[strong.len()..])));
+            t.push(Span::plain(format!(
+                "{}{value}{tail}",
+                &head[strong.len()..]
+            )));
         }
         t
     }

@@ -7,9 +7,9 @@
 //! differ from their style's. The writer ([`crate::body`]) only turns this
 //! list into XML.
 
-use resume_document::{ContactKind, 
-    Contact, DatesAt, Design, Document, Entry, Header, LineKind, Section, SectionBody, Text,
-    TextStyle,
+use resume_document::{
+    Contact, ContactKind, DatesAt, Design, Document, Entry, Header, LineKind, Section, SectionBody,
+    Text, TextStyle,
 };
 
 /// What a paragraph is; each kind has its own paragraph style.
