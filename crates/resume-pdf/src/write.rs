@@ -1,6 +1,7 @@
 //! Writing: placed glyphs, rules and bands become a printpdf document with
 //! subset fonts, links and metadata, serialised deterministically.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use printpdf::{
@@ -67,6 +68,11 @@ pub(crate) struct Drawn<'p> {
     /// Extra space after this glyph (justification), in points.
     extra: f32,
     pub text: &'p str,
+    /// What the glyph's ToUnicode entry says: its text, or, for a cluster
+    /// of several characters set right to left (an Arabic ligature, a
+    /// letter with its marks), those characters in the reverse order, as
+    /// extractors that reorder right-to-left text reverse them back.
+    unicode: Cow<'p, str>,
     simple: Option<char>,
     pub color: resume_document::Color,
     link: Option<&'p str>,
@@ -88,6 +94,10 @@ pub(crate) fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
     let mut out = Vec::with_capacity(line.end - line.start);
     for g in para.visual(line).into_iter().map(|i| &para.glyphs[i]) {
         let run = &para.runs[g.run as usize];
+        let text = para
+            .text
+            .get(g.text.0 as usize..g.text.1 as usize)
+            .unwrap_or("");
         let scale = g.scale();
         out.push(Drawn {
             face: g.face,
@@ -100,10 +110,12 @@ pub(crate) fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
             dx_milli: g.dx / scale * 1000.0,
             extra: if g.space { *justify } else { 0.0 },
             simple: g.simple,
-            text: para
-                .text
-                .get(g.text.0 as usize..g.text.1 as usize)
-                .unwrap_or(""),
+            text,
+            unicode: if g.level % 2 == 1 && text.chars().nth(1).is_some() {
+                Cow::Owned(text.chars().rev().collect())
+            } else {
+                Cow::Borrowed(text)
+            },
             color: run.color,
             link: run.link.as_deref(),
         });
@@ -129,7 +141,7 @@ struct Subset {
 #[derive(Default)]
 struct Usage<'p> {
     /// By original glyph id: the text the glyph first stood for.
-    texts: Vec<Option<&'p str>>,
+    texts: Vec<Option<Cow<'p, str>>>,
     /// Characters written as text, and their original glyph ids.
     chars: Vec<(u32, u16)>,
 }
@@ -396,7 +408,7 @@ pub(crate) fn write(
                     );
                 }
                 if use_.texts[gid].is_none() {
-                    use_.texts[gid] = Some(g.text);
+                    use_.texts[gid] = Some(g.unicode.clone());
                 }
                 if let Some(c) = g.simple {
                     use_.chars.push((u32::from(c), g.gid));
@@ -533,7 +545,7 @@ pub(crate) fn write(
                             ids.push(Codepoint {
                                 gid,
                                 offset: 0.0,
-                                cid: Some(g.text.to_owned()),
+                                cid: Some(g.unicode.to_string()),
                             });
                         }
                     }
