@@ -35,7 +35,17 @@ impl fmt::Display for Note {
         match self {
             Note::Fit(n) => n.fmt(f),
             Note::FontBorrowed { face, chars } => {
-                write!(f, "characters {chars} are drawn from the font {face}")
+                // A CJK résumé borrows hundreds: a few say which.
+                let n = chars.chars().count();
+                let shown: String = chars.chars().take(12).collect();
+                if n > 12 {
+                    write!(
+                        f,
+                        "{n} characters ({shown}…) are drawn from the font {face}"
+                    )
+                } else {
+                    write!(f, "characters {chars} are drawn from the font {face}")
+                }
             }
             Note::Omitted { chars } => {
                 let chars: Vec<String> = chars
