@@ -113,27 +113,50 @@ fn is_cjk_syllable(c: char) -> bool {
 
 /// The visible text of a document in reading order: the header's name,
 /// headline and contacts, then each section's title and body; an entry
-/// reads row by row, as [`resume_document::Entry`] lays it out (title,
-/// dates, first line, location, other lines, bullets, roles). The words
-/// every output must keep.
+/// reads its title, then its dates and place after the lines beside them
+/// (see `entry` below), bullets, roles. The words every output must keep.
 pub fn document_words(doc: &resume_document::Document) -> String {
+    words(doc, false)
+}
+
+/// [`document_words`] as Word reads it: each of an entry's rows is a
+/// paragraph, so the dates follow the title and the place the first line.
+pub fn document_words_by_rows(doc: &resume_document::Document) -> String {
+    words(doc, true)
+}
+
+fn words(doc: &resume_document::Document, rows: bool) -> String {
     use resume_document::{Entry, SectionBody};
-    fn entry(e: &Entry, out: &mut Vec<String>) {
+    // One thing beside the title reads after it; the dates and the place
+    // together, a column of two rows beside the title and the first line,
+    // read after the lines, as pdftotext reads such a column (and as the
+    // seed's reference text has it). Word keeps each row in a paragraph:
+    // there the dates follow the title and the place the first line.
+    fn entry(e: &Entry, rows: bool, out: &mut Vec<String>) {
         out.push(e.title.to_plain());
-        if let Some(d) = &e.dates {
-            out.push(d.display());
+        let dates = e.dates.as_ref().map(|d| d.display());
+        let mut lines = e.lines.iter().map(|l| l.text.to_plain());
+        match (dates, &e.location) {
+            (Some(d), Some(l)) if rows => {
+                out.push(d);
+                out.extend(lines.next());
+                out.push(l.clone());
+                out.extend(lines);
+            }
+            (Some(d), Some(l)) => {
+                out.extend(lines);
+                out.push(d);
+                out.push(l.clone());
+            }
+            (d, l) => {
+                out.extend(d);
+                out.extend(l.clone());
+                out.extend(lines);
+            }
         }
-        let mut lines = e.lines.iter();
-        if let Some(first) = lines.next() {
-            out.push(first.text.to_plain());
-        }
-        if let Some(l) = &e.location {
-            out.push(l.clone());
-        }
-        out.extend(lines.map(|l| l.text.to_plain()));
         out.extend(e.bullets.iter().map(|b| b.to_plain()));
         for r in &e.roles {
-            entry(r, out);
+            entry(r, rows, out);
         }
     }
     let h = &doc.header;
@@ -143,7 +166,7 @@ pub fn document_words(doc: &resume_document::Document) -> String {
     for s in &doc.sections {
         out.push(s.title.clone());
         match &s.body {
-            SectionBody::Entries(es) => es.iter().for_each(|e| entry(e, &mut out)),
+            SectionBody::Entries(es) => es.iter().for_each(|e| entry(e, rows, &mut out)),
             SectionBody::Paragraphs(ts) | SectionBody::List(ts) => {
                 out.extend(ts.iter().map(|t| t.to_plain()));
             }
@@ -236,6 +259,39 @@ pub fn fidelity(reference: &str, output: &str) -> Fidelity {
             lcs as f64 / matched as f64
         },
     }
+}
+
+/// The words of `reference` present in `output` but not in the longest
+/// common subsequence: those that read out of order, for messages.
+pub fn out_of_order(reference: &str, output: &str) -> Vec<String> {
+    let r = tokens(reference);
+    let o = tokens(output);
+    let mut table = vec![vec![0u32; o.len() + 1]; r.len() + 1];
+    for i in (0..r.len()).rev() {
+        for j in (0..o.len()).rev() {
+            table[i][j] = if r[i] == o[j] {
+                table[i + 1][j + 1] + 1
+            } else {
+                table[i + 1][j].max(table[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut skipped = Vec::new();
+    while i < r.len() && j < o.len() {
+        if r[i] == o[j] {
+            i += 1;
+            j += 1;
+        } else if table[i + 1][j] >= table[i][j + 1] {
+            skipped.push(r[i].clone());
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    skipped.extend(r[i..].iter().cloned());
+    skipped.retain(|w| o.contains(w));
+    skipped
 }
 
 /// Asserts that every word of `reference` is in `output`, and that at least

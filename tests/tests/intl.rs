@@ -33,31 +33,27 @@ const MIN_ORDER: f64 = 0.98;
 /// reaches them, when its line here should go. `(file stem, format,
 /// recall, order)`.
 ///
-/// The causes: entries whose place and dates read after the lines beside
-/// them (the order of the text and HTML heads against the document's row
-/// model); the PDF's contact line read by pdftotext in another order; in
-/// Arabic PDF text, letters with marks and some joined forms that poppler
-/// reorders.
+/// The causes, all in pdftotext's reading of the page: an entry whose
+/// heading wraps has its dates and place read as a column of their own,
+/// after the lines beside them (or after its bullets); a contact line that
+/// wraps is read as columns; in Arabic, a mark (tanwin, shadda, kasra) is
+/// read as a word of its own.
 const KNOWN_GAPS: &[(&str, &str, f64, f64)] = &[
-    ("ar", "txt", 0.99, 0.955),
-    ("ar", "html", 0.99, 0.955),
-    ("ar", "pdf", 0.90, 0.94),
-    ("de", "txt", 0.995, 0.97),
-    ("de", "html", 0.99, 0.97),
+    ("ar", "pdf", 0.97, 0.94),
     ("de", "pdf", 0.99, 0.96),
     ("es", "pdf", 0.99, 0.965),
-    ("he", "pdf", 0.99, 0.97),
-    ("ko", "txt", 0.99, 0.97),
-    ("ko", "html", 0.99, 0.97),
-    ("ko", "pdf", 0.99, 0.94),
+    ("he", "pdf", 0.99, 0.975),
+    ("ko", "pdf", 0.99, 0.945),
     ("ru", "pdf", 0.99, 0.975),
 ];
 
-/// The floors of one output: the thresholds, or a recorded gap's.
+/// The floors of one output: the thresholds, or a recorded gap's
+/// (`INTL_STRICT=1` asks for the thresholds everywhere, to see the gaps).
 fn floors(stem: &str, ext: &str) -> (f64, f64) {
     KNOWN_GAPS
         .iter()
         .find(|(s, e, _, _)| *s == stem && *e == ext)
+        .filter(|_| std::env::var_os("INTL_STRICT").is_none())
         .map_or((MIN_RECALL, MIN_ORDER), |&(_, _, r, o)| (r, o))
 }
 
@@ -263,10 +259,12 @@ fn check_words(
         }
     }
     let shown: Vec<&str> = missing.iter().take(40).map(String::as_str).collect();
+    let moved = resume_tests::out_of_order(reference, output);
+    let moved: Vec<&str> = moved.iter().take(40).map(String::as_str).collect();
     let excerpt: String = output.chars().take(300).collect();
     Err(format!(
         "recall {:.4} (min {min_recall}), order {:.4} (min {min_order}); \
-         {} words missing, first: {shown:?}\n--- output begins ---\n{excerpt}",
+         {} words missing, first: {shown:?}; out of order: {moved:?}\n--- output begins ---\n{excerpt}",
         f.recall,
         f.order,
         missing.len()
@@ -278,7 +276,11 @@ fn words_trial(path: PathBuf, ext: &'static str) -> Trial {
     Trial::test(format!("{}::{ext}", stem(&path)), move || {
         let doc = document(&read(&path)?);
         let floors = floors(&stem(&path), ext);
-        check_words(&document_words(&doc), &output_text(ext, &doc)?, floors)
+        let reference = match ext {
+            "docx" => resume_tests::document_words_by_rows(&doc),
+            _ => document_words(&doc),
+        };
+        check_words(&reference, &output_text(ext, &doc)?, floors)
     })
 }
 

@@ -790,7 +790,79 @@ impl<'a> Fonts<'a> {
                 level: 0,
             });
         }
-        debug_assert!(out[first..].windows(2).all(|w| w[0].text.0 <= w[1].text.0));
+        if !small {
+            split_clusters(&face.face, text, &mut out[first..]);
+        }
+    }
+}
+
+/// Gives each glyph of a cluster of several glyphs its own characters
+/// where the face says which: a glyph that is a character's own glyph (a
+/// mark, say) stands for that character, and the one glyph left for the
+/// rest. A glyph id then stands for the same text wherever it is used (a
+/// letter with a mark in one word, without it in another), which the
+/// font's one ToUnicode map needs. Clusters the face does not explain
+/// keep their text on the first glyph.
+fn split_clusters(face: &rustybuzz::Face<'_>, text: &str, glyphs: &mut [Glyph]) {
+    let mut i = 0;
+    while i < glyphs.len() {
+        let (start, end) = glyphs[i].text;
+        let mut j = i + 1;
+        while j < glyphs.len() && glyphs[j].text == (start, start) {
+            j += 1;
+        }
+        let group = i..j;
+        i = j;
+        let Some(cluster) = text.get(start as usize..end as usize) else {
+            continue;
+        };
+        let chars: Vec<(usize, char)> = cluster
+            .char_indices()
+            .map(|(k, c)| (start as usize + k, c))
+            .collect();
+        if group.len() < 2 || chars.len() < 2 {
+            continue;
+        }
+        let mut taken = vec![false; chars.len()];
+        let mut assigned: Vec<Option<(u32, u32)>> = vec![None; group.len()];
+        for (g, slot) in group.clone().zip(assigned.iter_mut()) {
+            let gid = glyphs[g].gid;
+            let found = chars.iter().enumerate().find(|&(k, &(_, c))| {
+                !taken[k] && face.glyph_index(c).is_some_and(|id| id.0 == gid)
+            });
+            if let Some((k, &(at, c))) = found {
+                taken[k] = true;
+                *slot = Some((at as u32, (at + c.len_utf8()) as u32));
+            }
+        }
+        let left: Vec<usize> = (0..chars.len()).filter(|&k| !taken[k]).collect();
+        let open: Vec<usize> = (0..group.len())
+            .filter(|&k| assigned[k].is_none())
+            .collect();
+        let contiguous = left.windows(2).all(|w| w[1] == w[0] + 1);
+        match (open.as_slice(), left.first(), left.last()) {
+            (&[g], Some(&a), Some(&b)) if contiguous => {
+                let (from, _) = chars[a];
+                let (at, c) = chars[b];
+                assigned[g] = Some((from as u32, (at + c.len_utf8()) as u32));
+            }
+            ([], None, None) => {}
+            _ => continue,
+        }
+        for (g, range) in group.zip(assigned) {
+            if let Some(range) = range {
+                let glyph = &mut glyphs[g];
+                glyph.text = range;
+                let own = text.get(range.0 as usize..range.1 as usize).unwrap_or("");
+                let mut cs = own.chars();
+                glyph.simple = match (cs.next(), cs.next()) {
+                    (Some(c), None) if face.glyph_index(c).is_some_and(|id| id.0 == glyph.gid) => {
+                        Some(c)
+                    }
+                    _ => None,
+                };
+            }
+        }
     }
 }
 

@@ -226,22 +226,30 @@ impl Writer {
             .map(|d| d.display())
             .filter(|d| !d.is_empty());
         let width = self.width - indent.width();
-        match (&dates, &e.location) {
-            (Some(d), None) if title.width() + 3 + d.width() <= width => {
+        // One thing beside the title (the dates, or the place) stands on
+        // its row and reads after it, as in every format; both read after
+        // the lines beside them, as a column of two rows does.
+        let beside = match (&dates, &e.location) {
+            (Some(d), None) => Some(d.as_str()),
+            (None, Some(loc)) => Some(loc.as_str()),
+            _ => None,
+        };
+        match beside {
+            Some(d) if title.width() + 3 + d.width() <= width => {
                 let gap = width - title.width() - d.width();
                 self.line(&format!("{indent}{title}{}{d}", " ".repeat(gap)));
             }
-            (Some(d), None) => {
+            Some(d) => {
                 self.wrapped(&title, indent, indent);
                 self.line(&format!("{indent}{d}"));
             }
-            _ => self.wrapped(&title, indent, indent),
+            None => self.wrapped(&title, indent, indent),
         }
         for l in &e.lines {
             self.wrapped(&plain(&l.text), indent, indent);
         }
         let aside: Vec<&str> = match (&dates, &e.location) {
-            (d, Some(loc)) => d.iter().map(String::as_str).chain([loc.as_str()]).collect(),
+            (Some(d), Some(loc)) => vec![d.as_str(), loc.as_str()],
             _ => Vec::new(),
         };
         if !aside.is_empty() {
