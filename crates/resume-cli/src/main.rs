@@ -363,6 +363,39 @@ fn prepare(
 ) -> Result<Prepared, Failure> {
     fonts::check_dirs(&render.font_dirs)?;
     let (resume, source, format) = load_source(path, from, Strictness::Render)?;
+    if let Some(tag) = &render.locale
+        && resume_model::Locale::resolve(tag).is_none()
+    {
+        let hint = match resume_model::suggest_locale(tag) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("built-in locales: {}", resume_model::LOCALES.join(", ")),
+        };
+        eprintln!("warning: --locale: unknown locale `{tag}`; English is used ({hint})");
+    }
+    // Font folders the source names, relative to it, after those of the
+    // command line.
+    let mut font_dirs = render.font_dirs.clone();
+    let base = path.parent().unwrap_or(Path::new(""));
+    for (i, dir) in resume.layout.font_dirs.iter().enumerate() {
+        let full = base.join(dir);
+        if !full.is_dir() {
+            let at =
+                resume_model::locate(&source, format.into(), &format!("layout.font_dirs[{i}]"))
+                    .map(|l| {
+                        let (line, col) =
+                            resume_model::LineIndex::new(&source).line_col(l.span.start);
+                        format!(":{line}:{col}")
+                    })
+                    .unwrap_or_default();
+            eprintln!(
+                "error: {}{at}: the font folder `{dir}` ({}) does not exist or is not a folder\n  help: name a folder of .ttf, .otf or .ttc files, relative to the source",
+                path.display(),
+                full.display()
+            );
+            return Err(Failure::Invalid);
+        }
+        font_dirs.push(full);
+    }
     let theme = theme::resolve(path, &resume, render.theme.as_deref())?;
     let options = resume_document::Options {
         theme: Some(theme),
@@ -382,7 +415,7 @@ fn prepare(
         shared,
         source,
         format,
-        font_dirs: render.font_dirs.clone(),
+        font_dirs,
     })
 }
 

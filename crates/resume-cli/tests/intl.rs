@@ -130,3 +130,61 @@ fn pictographs_are_left_out_of_the_pdf_with_a_warning_and_kept_elsewhere() {
         assert!(text.contains("Rust 🦀"), "{f}");
     }
 }
+
+#[test]
+#[cfg_attr(not(has_noto_cjk), ignore = "needs fonts-noto-cjk")]
+fn the_source_names_its_own_font_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).unwrap();
+    std::os::unix::fs::symlink(
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        fonts.join("cjk.ttc"),
+    )
+    .unwrap();
+    let src = CHINESE.replace(
+        "[layout]\nlocale = \"zh\"\n",
+        "[layout]\nlocale = \"zh\"\nfont_dirs = [\"fonts\"]\n",
+    );
+    std::fs::write(dir.path().join("cv.toml"), src).unwrap();
+    let out = bare(dir.path(), &["build", "cv.toml", "-o", "dist", "-f", "pdf"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(written(&dir.path().join("dist")), ["cv.pdf"]);
+}
+
+#[test]
+fn a_missing_font_folder_in_the_source_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = CHINESE.replace(
+        "[layout]\nlocale = \"zh\"\n",
+        "[layout]\nlocale = \"zh\"\nfont_dirs = [\"nowhere\"]\n",
+    );
+    std::fs::write(dir.path().join("cv.toml"), src).unwrap();
+    let out = resume(dir.path(), &["build", "cv.toml", "-o", "dist"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("cv.toml:7:14") && err.contains("`nowhere`"), "{err}");
+    assert!(written(&dir.path().join("dist")).is_empty());
+}
+
+#[test]
+fn the_locale_can_be_chosen_on_the_command_line_and_a_wrong_one_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = "[basics]\nname = \"Pat Doe\"\n\n[[work]]\ncompany = \"Acme\"\nstart = \"2020-06-15\"\nend = \"present\"\n";
+    std::fs::write(dir.path().join("cv.toml"), src).unwrap();
+    let out = resume(
+        dir.path(),
+        &["build", "cv.toml", "-o", "dist", "-f", "txt", "--locale", "de"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.path().join("dist/cv.txt")).unwrap();
+    assert!(text.contains("BERUFSERFAHRUNG"), "{text}");
+    assert!(text.contains("Juni 2020 – heute") || text.contains("Jun 2020 – heute"), "{text}");
+    let out = resume(
+        dir.path(),
+        &["build", "cv.toml", "-o", "dist", "-f", "txt", "--locale", "deu"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert!(err.contains("unknown locale `deu`") && err.contains("`de`"), "{err}");
+}

@@ -57,6 +57,9 @@ pub struct Meta {
     /// A page number in the document's language, with `{page}` and
     /// `{pages}` to fill: "Page {page} of {pages}".
     pub page_label: String,
+    /// A labelled value in the document's language, with `{label}` and
+    /// `{value}` to fill: "{label}: {value}", French "{label} : {value}".
+    pub label_pattern: String,
 }
 
 /// The direction of a document's text.
@@ -82,6 +85,13 @@ impl Direction {
 }
 
 impl Meta {
+    /// "Website: https://example.com", punctuated as the language does.
+    pub fn labelled(&self, label: &str, value: &str) -> String {
+        self.label_pattern
+            .replace("{label}", label)
+            .replace("{value}", value)
+    }
+
     /// "Page 2 of 3" in the document's language.
     pub fn page_of(&self, page: usize, pages: usize) -> String {
         self.page_label
@@ -333,6 +343,7 @@ pub(crate) fn test_document(sections: Vec<Section>, theme: Theme) -> Document {
             language: "en".into(),
             direction: Default::default(),
             page_label: "Page {page} of {pages}".into(),
+            label_pattern: "{label}: {value}".into(),
         },
         header: Header {
             name: "A".into(),

@@ -118,6 +118,7 @@ impl Cx<'_> {
                 m::Direction::Rtl => crate::Direction::Rtl,
             },
             page_label: self.locale.text.page.clone(),
+            label_pattern: self.locale.punctuation.label.clone(),
         }
     }
 

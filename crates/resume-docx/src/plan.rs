@@ -388,6 +388,7 @@ mod tests {
                 language: "en".into(),
                 direction: Default::default(),
                 page_label: "Page {page} of {pages}".into(),
+                label_pattern: "{label}: {value}".into(),
             },
             header,
             sections: vec![Section {

@@ -570,6 +570,7 @@ fn hostile() -> Document {
             language: "x\"><evil".into(),
             direction: Default::default(),
             page_label: "Page {page} of {pages}".into(),
+            label_pattern: "{label}: {value}".into(),
         },
         header: Header {
             name: nasty.into(),
@@ -663,6 +664,7 @@ fn hostile_input_still_gives_a_well_formed_package() {
             language: String::new(),
             direction: Default::default(),
             page_label: "Page {page} of {pages}".into(),
+            label_pattern: "{label}: {value}".into(),
         },
         header: Header {
             name: String::new(),

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use askama::Template;
 use resume_document::{
     Contact, ContactKind, DatePoint, DateRange, DatesAt, Design, Document, Entry, Line, LineKind,
-    RightKind, Section, SectionBody, Text,
+    Meta, RightKind, Section, SectionBody, Text,
 };
 
 /// The whole page.
@@ -90,7 +90,7 @@ impl<'a> Page<'a> {
                         c,
                         (i > 0).then_some(design.separator.as_str()),
                         design.icons,
-                        doc.meta.direction.is_rtl(),
+                        &doc.meta,
                     )
                 })
                 .collect(),
@@ -121,14 +121,15 @@ pub(crate) struct ContactView<'a> {
 }
 
 impl<'a> ContactView<'a> {
-    fn new(c: &'a Contact, sep: Option<&'a str>, icons: bool, rtl: bool) -> ContactView<'a> {
+    fn new(c: &'a Contact, sep: Option<&'a str>, icons: bool, meta: &Meta) -> ContactView<'a> {
+        let rtl = meta.direction.is_rtl();
         let text = c.text.trim();
         let label = c.label.trim();
         // The accessible name must contain the visible text (WCAG 2.5.3), so
         // the label is put in front of it, and only when it adds something.
         let aria_label = (!label.is_empty()
             && !text.to_lowercase().contains(&label.to_lowercase()))
-        .then(|| format!("{label}: {text}"));
+        .then(|| meta.labelled(label, text));
         let href = c.url.as_deref().and_then(safe_href);
         ContactView {
             sep,

@@ -534,6 +534,7 @@ fn empty_and_degenerate_documents_still_make_a_page() {
             language: String::new(),
             direction: Default::default(),
             page_label: "Page {page} of {pages}".into(),
+            label_pattern: "{label}: {value}".into(),
         },
         header: Header {
             name: "Ada Lovelace".into(),

@@ -576,8 +576,19 @@ fn layout(cx: &mut Cx, n: &Node, p: &str) -> Option<Layout> {
         locale: o.str(cx, "locale"),
         title: o.str(cx, "title"),
         sections,
+        font_dirs: o.strings(cx, "fontDirs"),
     };
-    o.rest(cx, &["order", "dateStyle", "locale", "title", "sections"]);
+    o.rest(
+        cx,
+        &[
+            "order",
+            "dateStyle",
+            "locale",
+            "title",
+            "sections",
+            "fontDirs",
+        ],
+    );
     Some(l)
 }
 

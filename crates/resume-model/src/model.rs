@@ -95,6 +95,9 @@ pub struct Layout {
     pub title: Option<String>,
     /// Per-section settings, by section key.
     pub sections: Vec<(String, SectionLayout)>,
+    /// Folders of fonts (relative to the source) for scripts the bundled
+    /// faces lack, tried before the installed fonts.
+    pub font_dirs: Vec<String>,
 }
 
 /// Settings of one section.

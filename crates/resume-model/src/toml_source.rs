@@ -296,12 +296,23 @@ fn layout(cx: &mut Cx, n: &Node, p: &str) -> Option<Layout> {
                 Some(out)
             })
             .unwrap_or_default(),
+        font_dirs: o.strings(cx, "font_dirs"),
     };
     if let Some(locale) = &l.locale {
         let span = o.node("locale").map(|n| n.span.clone()).unwrap_or_default();
         check_locale(cx, locale, &span, "layout.locale");
     }
-    o.finish(cx, &["order", "date_style", "locale", "title", "sections"]);
+    o.finish(
+        cx,
+        &[
+            "order",
+            "date_style",
+            "locale",
+            "title",
+            "sections",
+            "font_dirs",
+        ],
+    );
     Some(l)
 }
 

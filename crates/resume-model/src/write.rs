@@ -339,6 +339,8 @@ fn layout(l: &Layout, d: Dialect) -> Option<J> {
         }
         w.put("sections", J::Object(m));
     }
+    let dirs_key = w.k("font_dirs", "fontDirs").to_string();
+    w.list(&dirs_key, &l.font_dirs);
     Some(w.done())
 }
 

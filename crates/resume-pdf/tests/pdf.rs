@@ -364,6 +364,7 @@ fn minimal(name: &str, sections: Vec<Section>) -> Document {
             language: "en".into(),
             direction: Default::default(),
             page_label: "Page {page} of {pages}".into(),
+            label_pattern: "{label}: {value}".into(),
         },
         header: Header {
             name: name.into(),

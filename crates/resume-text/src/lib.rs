@@ -52,7 +52,11 @@ pub fn text(doc: &Document, options: &TextOptions) -> String {
     }
     let separator = w.separator.clone();
     w.items(
-        &doc.header.contacts.iter().map(contact).collect::<Vec<_>>(),
+        &doc.header
+            .contacts
+            .iter()
+            .map(|c| contact(c, &doc.meta))
+            .collect::<Vec<_>>(),
         &separator,
     );
 
@@ -138,13 +142,13 @@ impl Format for PlainText {
 
 /// A contact as it reads without links: the address spelled out, after
 /// the shown text when that text says something the address does not.
-fn contact(c: &Contact) -> String {
+fn contact(c: &Contact, meta: &resume_document::Meta) -> String {
     match &c.url {
         Some(url) if !url.starts_with("mailto:") && !url.starts_with("tel:") => {
             if c.text == c.label || url.contains(&c.text) {
-                format!("{}: {url}", c.label)
+                meta.labelled(&c.label, url)
             } else {
-                format!("{}: {} ({url})", c.label, c.text)
+                meta.labelled(&c.label, &format!("{} ({url})", c.text))
             }
         }
         _ => c.text.clone(),
