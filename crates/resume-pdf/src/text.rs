@@ -350,8 +350,12 @@ fn unligated(c: char) -> Option<&'static str> {
 
 /// Whether a Unicode break opportunity at `at` falls between words. UAX #14
 /// also allows breaks inside tokens such as "C++14" (after a plus sign) that a
-/// résumé must keep whole; these are kept only after spaces, hyphens and
-/// dashes, and around characters of scripts written without spaces.
+/// résumé must keep whole; these are kept only after spaces and dashes, and
+/// around characters of scripts written without spaces. Not after a
+/// hyphen: text extractors join a line ending in a hyphen to what they read
+/// next, which loses the hyphen of "Инженер-программист" (or glues it to
+/// the dates beside it), so a hyphenated word stays on one line unless it
+/// alone is wider than the line.
 fn between_words(text: &str, at: usize) -> bool {
     use unicode_linebreak::BreakClass as B;
     let Some(before) = text[..at].chars().next_back() else {
@@ -371,10 +375,13 @@ fn between_words(text: &str, at: usize) -> bool {
                 | B::ComplexContext
         )
     };
-    matches!(
-        unicode_linebreak::break_property(u32::from(before)),
-        B::Space | B::ZeroWidthSpace | B::After | B::Hyphen | B::BeforeAndAfter
-    ) || spaceless(before)
+    let hyphen = matches!(before, '\u{2010}' | '\u{2011}');
+    (!hyphen
+        && matches!(
+            unicode_linebreak::break_property(u32::from(before)),
+            B::Space | B::ZeroWidthSpace | B::After | B::BeforeAndAfter
+        ))
+        || spaceless(before)
         || after.is_some_and(spaceless)
 }
 
@@ -589,7 +596,8 @@ mod tests {
         check("alpha beta gamma", 6.0, &["alpha beta", "gamma"]);
         check("alpha beta gamma", 4.0, &["alpha", "beta", "gamma"]);
         // After a hyphen is a word boundary.
-        check("user-level stack", 3.0, &["user-", "level", "stack"]);
+        // A hyphenated word is not broken at its hyphen.
+        check("user-level stack", 5.0, &["user-level", "stack"]);
         // Never after the plus signs of C++14, nor inside 3.95/4.0 or
         // CI/CD, at any width that holds the longest word.
         let p = para("runtime on C++14 with GPA 3.95/4.0 and CI/CD pipelines");
