@@ -73,6 +73,29 @@ pub enum Command {
                       Examples:\n  resume match resume.toml job.json\n  resume match resume.toml posting.txt\n  pbpaste | resume match resume.toml -\n  resume match resume.toml job.json --format json > match.json"
     )]
     Match(MatchArgs),
+    /// Print a shell's completion script for `resume`
+    #[command(
+        after_help = "Examples:\n  resume completions bash > ~/.local/share/bash-completion/completions/resume\n  resume completions zsh > ~/.zfunc/_resume\n  resume completions fish > ~/.config/fish/completions/resume.fish\n  resume completions powershell >> $PROFILE"
+    )]
+    Completions(CompletionsArgs),
+    /// Write the man pages of `resume` and its subcommands into a folder
+    /// (used by `cargo xtask man`)
+    #[command(hide = true)]
+    Manpages(ManpagesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManpagesArgs {
+    /// Where the pages go
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -49,6 +49,12 @@ fn main() -> ExitCode {
         Command::Themes(a) => theme::list(a.name.as_deref()),
         Command::Ats(a) => ats_command(a),
         Command::Match(a) => matching::run(a),
+        Command::Completions(a) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(a.shell, &mut cmd, "resume", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Manpages(a) => manpages(&a.dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -58,6 +64,28 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes `resume.1` and a page per visible subcommand (`resume-build.1`,
+/// …) into `dir`, from the command line's own definition.
+fn manpages(dir: &Path) -> Result<(), Failure> {
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let page = |cmd: clap::Command, name: &str| -> Result<(), Failure> {
+        let mut out = Vec::new();
+        clap_mangen::Man::new(cmd)
+            .render(&mut out)
+            .context("cannot render the man page")?;
+        let path = dir.join(format!("{name}.1"));
+        write_atomic(&path, &out)?;
+        println!("wrote {}", path.display());
+        Ok(())
+    };
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("resume-{}", sub.get_name());
+        page(sub.clone().name(name.clone()), &name)?;
+    }
+    page(cmd, "resume")
 }
 
 /// Every output format, in the order they are written: adding a format is

@@ -725,3 +725,54 @@ fn bad_theme_files_are_located_and_write_nothing() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("cannot read the theme file ./nope.toml"));
 }
+
+#[test]
+fn completions_load_in_bash() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = resume(dir.path(), &["completions", "bash"]);
+    assert_eq!(out.status.code(), Some(0));
+    let script = dir.path().join("resume.bash");
+    std::fs::write(&script, &out.stdout).unwrap();
+    // Sourced by bash, the script registers a completion for `resume`.
+    let bash = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("source {} && complete -p resume", script.display()))
+        .output()
+        .expect("bash");
+    let printed = String::from_utf8_lossy(&bash.stdout);
+    assert!(
+        bash.status.success(),
+        "{}",
+        String::from_utf8_lossy(&bash.stderr)
+    );
+    assert!(printed.contains("resume"), "{printed}");
+    for shell in ["zsh", "fish", "powershell"] {
+        let out = resume(dir.path(), &["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("build"),
+            "{shell}"
+        );
+    }
+}
+
+#[test]
+fn man_pages_are_written_for_the_command_and_its_subcommands() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = resume(dir.path(), &["manpages", "man"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for page in [
+        "resume.1",
+        "resume-build.1",
+        "resume-check.1",
+        "resume-lint.1",
+    ] {
+        let text = std::fs::read_to_string(dir.path().join("man").join(page)).unwrap();
+        assert!(text.starts_with(".ie") || text.contains(".TH"), "{page}");
+    }
+    let build = std::fs::read_to_string(dir.path().join("man/resume-build.1")).unwrap();
+    assert!(
+        build.contains("font\\-dir"),
+        "the page documents every option"
+    );
+}
