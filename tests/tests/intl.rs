@@ -129,6 +129,7 @@ fn format(ext: &str, doc: &Document) -> Box<dyn Format> {
         "docx" => Box::new(resume_docx::Docx),
         "html" => Box::new(resume_html::Html),
         "txt" => Box::new(resume_text::PlainText::default()),
+        "md" => Box::new(resume_markdown::Markdown),
         _ => unreachable!("{ext} is not a format"),
     }
 }
@@ -171,6 +172,23 @@ fn output_text(ext: &str, doc: &Document) -> Result<String, Failed> {
         }
         "docx" => docx_text(&bytes),
         "pdf" => pdf_text(&bytes)?,
+        // The Markdown as GitHub renders it: its text, not its syntax.
+        "md" => {
+            let md = s()?;
+            let mut text = String::new();
+            for event in pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::all()) {
+                match event {
+                    pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => {
+                        text.push_str(&t)
+                    }
+                    pulldown_cmark::Event::End(_)
+                    | pulldown_cmark::Event::SoftBreak
+                    | pulldown_cmark::Event::HardBreak => text.push('\n'),
+                    _ => {}
+                }
+            }
+            text
+        }
         _ => unreachable!(),
     })
 }
@@ -455,7 +473,7 @@ fn main() {
     assert!(files.len() >= 10, "the corpus has a file per language");
     let mut trials = Vec::new();
     for path in files {
-        for ext in ["txt", "html", "docx"] {
+        for ext in ["txt", "html", "docx", "md"] {
             trials.push(words_trial(path.clone(), ext));
         }
         trials.push(pdf_trial(path.clone()));

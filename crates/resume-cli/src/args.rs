@@ -136,7 +136,7 @@ pub struct BuildArgs {
     /// Directory for the outputs, written as DIR/<stem>.<ext>
     #[arg(short, long, value_name = "DIR", default_value = "dist")]
     pub output: PathBuf,
-    /// Formats to write, comma-separated [default: all]
+    /// Formats to write, comma-separated [default: pdf,docx,html,txt]
     #[arg(short, long, value_name = "FORMAT", value_delimiter = ',')]
     pub format: Vec<FormatArg>,
     #[command(flatten)]
@@ -297,6 +297,10 @@ pub enum FormatArg {
     Docx,
     Html,
     Txt,
+    /// GitHub-flavoured Markdown (only when asked for)
+    Md,
+    /// JSON Resume, as `convert` writes it (only when asked for)
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

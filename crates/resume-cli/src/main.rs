@@ -98,8 +98,13 @@ fn registry(args: &args::RenderArgs) -> Vec<Box<dyn Format>> {
         Box::new(resume_text::PlainText {
             options: args.into(),
         }),
+        Box::new(resume_markdown::Markdown),
     ]
 }
+
+/// What `build` writes when `-f` names nothing: the four formats a job
+/// search needs. Markdown and JSON Resume are written when asked for.
+const DEFAULT_FORMATS: [&str; 4] = ["pdf", "docx", "html", "txt"];
 
 impl FormatArg {
     fn extension(self) -> &'static str {
@@ -108,6 +113,8 @@ impl FormatArg {
             FormatArg::Docx => "docx",
             FormatArg::Html => "html",
             FormatArg::Txt => "txt",
+            FormatArg::Md => "md",
+            FormatArg::Json => "json",
         }
     }
 }
@@ -232,7 +239,11 @@ fn build(args: &BuildArgs) -> Result<(), Failure> {
     let formats: Vec<Box<dyn Format>> = registry(&args.render)
         .into_iter()
         .filter(|f| {
-            args.format.is_empty() || args.format.iter().any(|a| a.extension() == f.extension())
+            if args.format.is_empty() {
+                DEFAULT_FORMATS.contains(&f.extension())
+            } else {
+                args.format.iter().any(|a| a.extension() == f.extension())
+            }
         })
         .collect();
     let timestamp = source_date_epoch()?;
@@ -334,6 +345,12 @@ fn build_one(
             }
         }
     }
+    if args.format.contains(&FormatArg::Json) {
+        outputs.push((
+            args.output.join(format!("{stem}.json")),
+            resume_model::to_json(&prepared.resume).into_bytes(),
+        ));
+    }
     fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create {}", args.output.display()))?;
     let source =
@@ -360,6 +377,8 @@ fn build_one(
 
 /// A source read and lowered, ready for every format.
 pub(crate) struct Prepared {
+    /// The source as read, for the formats made from it (JSON Resume).
+    pub resume: resume_model::Resume,
     pub doc: resume_document::Document,
     /// The options every format shares.
     pub shared: Shared,
@@ -439,6 +458,7 @@ fn prepare(
         creator: format!("resume {}", env!("CARGO_PKG_VERSION")),
     };
     Ok(Prepared {
+        resume,
         doc,
         shared,
         source,

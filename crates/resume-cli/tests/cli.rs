@@ -776,3 +776,38 @@ fn man_pages_are_written_for_the_command_and_its_subcommands() {
         "the page documents every option"
     );
 }
+
+#[test]
+fn markdown_and_json_resume_are_written_when_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("r.toml");
+    std::fs::write(
+        &src,
+        format!("{BASICS}[[work]]\ncompany = \"Acme\"\nhighlights = [\"Shipped *fast* C++\"]\n"),
+    )
+    .unwrap();
+    let out = resume(
+        dir.path(),
+        &["build", "r.toml", "-f", "md,json", "-o", "out"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(listing(&dir.path().join("out")), ["r.json", "r.md"]);
+    let md = std::fs::read_to_string(dir.path().join("out/r.md")).unwrap();
+    assert!(
+        md.contains("### **Acme**") && md.contains("- Shipped *fast* C++"),
+        "{md}"
+    );
+    // The JSON Resume reads back, and builds.
+    let json = std::fs::read_to_string(dir.path().join("out/r.json")).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["work"][0]["name"], "Acme");
+    let back = resume(dir.path(), &["check", "out/r.json"]);
+    assert_eq!(back.status.code(), Some(0), "{}", stderr(&back));
+    // Without -f, the four formats a job search needs.
+    let all = resume(dir.path(), &["build", "r.toml", "-o", "all"]);
+    assert_eq!(all.status.code(), Some(0));
+    assert_eq!(
+        listing(&dir.path().join("all")),
+        ["r.docx", "r.html", "r.pdf", "r.txt"]
+    );
+}
