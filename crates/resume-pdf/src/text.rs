@@ -222,10 +222,16 @@ impl ParaBuilder {
         for &(start, end, run) in &self.spans {
             let look = &self.runs[run as usize];
             if look.icon.is_some() {
-                // An icon is a box of its own width, drawn by the layout.
+                // An icon is a box of its own width, drawn by the layout. In
+                // the text it is the face's em space, mapped to an invisible
+                // word joiner (write.rs): extractors that measure gaps then
+                // see no gap where the icon is, and read the items on either
+                // side as one line rather than as columns.
+                let face = fonts.face(look.style.slot());
+                let gid = face.face.glyph_index('\u{2003}').map_or(0, |g| g.0);
                 glyphs.push(Glyph {
                     face: look.style.slot() as u16,
-                    gid: 0,
+                    gid,
                     adv: ICON_ADVANCE,
                     dx: 0.0,
                     text: (start as u32, end as u32),

@@ -55,8 +55,6 @@ pub(crate) struct Drawn<'p> {
     /// A synthesized small capital, drawn at [`SMALL_CAPS_SCALE`] of the
     /// line's size.
     pub small: bool,
-    /// An icon's box, drawn as strokes, never written as text.
-    pub icon: bool,
     gid: u16,
     /// Left edge of the glyph (pen plus offset), in points.
     pub x: f32,
@@ -94,15 +92,19 @@ pub(crate) fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
     let mut out = Vec::with_capacity(line.end - line.start);
     for g in para.visual(line).into_iter().map(|i| &para.glyphs[i]) {
         let run = &para.runs[g.run as usize];
-        let text = para
-            .text
-            .get(g.text.0 as usize..g.text.1 as usize)
-            .unwrap_or("");
+        // An icon is written as a wide glyph (the face's em space) that
+        // stands for U+2060 WORD JOINER: no text, but no gap either.
+        let text = if para.is_icon(g) {
+            "\u{2060}"
+        } else {
+            para.text
+                .get(g.text.0 as usize..g.text.1 as usize)
+                .unwrap_or("")
+        };
         let scale = g.scale();
         out.push(Drawn {
             face: g.face,
             small: g.small,
-            icon: para.is_icon(g),
             gid: g.gid,
             x: pen + g.dx * size,
             adv: g.adv * size,
@@ -309,20 +311,15 @@ pub(crate) fn lines<'p>(laid: &'p Laid, paras: &'p [Para]) -> Vec<Vec<Line<'p>>>
 }
 
 /// Splits a line's glyphs where the PDF font, the size or the colour
-/// changes: each piece is one run of a text-showing operator. Icons are
-/// left out; the text after one starts a piece of its own.
+/// changes: each piece is one run of a text-showing operator. An icon is
+/// in its run as the space that stands for it.
 pub(crate) fn pieces(glyphs: &[Drawn<'_>]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < glyphs.len() {
         let first = &glyphs[i];
-        if first.icon {
-            i += 1;
-            continue;
-        }
         let mut j = i + 1;
         while j < glyphs.len()
-            && !glyphs[j].icon
             && glyphs[j].face == first.face
             && glyphs[j].small == first.small
             && glyphs[j].color == first.color
@@ -395,7 +392,7 @@ pub(crate) fn write(
     let mut usage: Vec<Usage<'_>> = (0..fonts.len() * 2).map(|_| Usage::default()).collect();
     for page in &pages {
         for (_, _, _, _, glyphs) in page {
-            for g in glyphs.iter().filter(|g| !g.icon) {
+            for g in glyphs {
                 let Some(use_) = usage.get_mut(font_key(g.face, g.small)) else {
                     continue;
                 };
