@@ -47,6 +47,9 @@ pub enum Command {
         after_help = "Examples:\n  resume init                  # writes resume.toml\n  resume init jane-doe.toml"
     )]
     Init(InitArgs),
+    /// Make a source from what another service holds about you
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// List the built-in themes, or print one theme's file to start your own
     #[command(
         after_help = "Examples:\n  resume themes                       # one line per built-in theme\n  resume themes classic > mine.toml    # a theme file to edit\n  resume build resume.toml --theme traditional\n  resume build resume.toml --theme ./mine.toml"
@@ -82,6 +85,28 @@ pub enum Command {
     /// (used by `cargo xtask man`)
     #[command(hide = true)]
     Manpages(ManpagesArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// A LinkedIn data archive ("Get a copy of your data"), as a commented TOML source
+    #[command(
+        after_help = "Examples:\n  resume import linkedin Basic_LinkedInDataExport.zip -o resume.toml\n  resume import linkedin export.zip -o resume.toml --force\n\nReads Profile, Positions, Education, Skills, Projects, Certifications,\nLanguages, Honors, Publications, Email Addresses and PhoneNumbers; says\nwhat it could not map."
+    )]
+    Linkedin(ImportLinkedinArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportLinkedinArgs {
+    /// The archive (.zip) LinkedIn sends
+    #[arg(value_name = "ARCHIVE")]
+    pub archive: PathBuf,
+    /// The source to write
+    #[arg(short, long, value_name = "FILE", default_value = "resume.toml")]
+    pub output: PathBuf,
+    /// Overwrite the file if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

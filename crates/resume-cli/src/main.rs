@@ -4,6 +4,7 @@
 mod args;
 mod ats;
 mod fonts;
+mod import;
 mod lint;
 mod matching;
 mod report;
@@ -49,6 +50,7 @@ fn main() -> ExitCode {
         Command::Themes(a) => theme::list(a.name.as_deref()),
         Command::Ats(a) => ats_command(a),
         Command::Match(a) => matching::run(a),
+        Command::Import(args::ImportCommand::Linkedin(a)) => import::linkedin(a),
         Command::Completions(a) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(a.shell, &mut cmd, "resume", &mut std::io::stdout());
@@ -554,7 +556,7 @@ fn guarded<T>(read: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
 
 /// Writes through a temporary file in the same directory, then renames, so
 /// a reader never sees a half-written file and a failure leaves the old one.
-fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
