@@ -493,9 +493,9 @@ impl<'a> Fonts<'a> {
         }
         for (start, end, face) in pieces {
             if !small_caps {
-                self.shape_piece(text, start..end, face, Shaping::Plain, run, out);
+                self.shape_cached(text, start..end, face, Shaping::Plain, run, out);
             } else if self.face(face).has_small_caps() {
-                self.shape_piece(text, start..end, face, Shaping::SmallCaps, run, out);
+                self.shape_cached(text, start..end, face, Shaping::SmallCaps, run, out);
             } else {
                 // Lower-case letters become capitals set smaller; the rest,
                 // capitals included, is set as it is.
@@ -513,7 +513,7 @@ impl<'a> Fonts<'a> {
                             } else {
                                 Shaping::Plain
                             };
-                            self.shape_piece(text, from..at, face, how, run, out);
+                            self.shape_cached(text, from..at, face, how, run, out);
                         }
                         from = at;
                         lower = Some(is_lower);
@@ -525,13 +525,13 @@ impl<'a> Fonts<'a> {
                     Shaping::Plain
                 };
                 if end > from {
-                    self.shape_piece(text, from..end, face, how, run, out);
+                    self.shape_cached(text, from..end, face, how, run, out);
                 }
             }
         }
     }
 
-    fn shape_piece(
+    pub(crate) fn shape_piece(
         &self,
         text: &str,
         range: std::ops::Range<usize>,
@@ -637,8 +637,8 @@ impl<'a> Fonts<'a> {
 }
 
 /// How a piece of text is shaped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shaping {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Shaping {
     Plain,
     /// With the font's `smcp` feature.
     SmallCaps,

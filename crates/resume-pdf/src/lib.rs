@@ -30,6 +30,7 @@ mod fonts;
 mod icons;
 mod layout;
 mod prepare;
+mod shape_cache;
 mod text;
 mod write;
 
