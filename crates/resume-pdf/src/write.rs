@@ -666,6 +666,7 @@ pub(crate) fn write(
 /// reset between streams: setting one up clears some 300 KB of tables.
 fn compress(lo: &mut lopdf::Document) {
     let mut deflate = flate2::Compress::new(flate2::Compression::new(2), true);
+    let mut fresh = true;
     for object in lo.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {
             continue;
@@ -673,7 +674,10 @@ fn compress(lo: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        deflate.reset();
+        if !fresh {
+            deflate.reset();
+        }
+        fresh = false;
         // Deflate never grows data by more than a few bytes per 16 KB block.
         let mut compressed =
             Vec::with_capacity(stream.content.len() + stream.content.len() / 100 + 64);
