@@ -61,17 +61,8 @@ pub(crate) fn zip(parts: &[(&str, &[u8])]) -> Result<Vec<u8>, ArchiveError> {
                 deflate.reset();
             }
             fresh = false;
-            compressed.reserve(bytes.len() + bytes.len() / 100 + 64);
-        }
-        while method == DEFLATED {
-            let read = deflate.total_in() as usize;
-            let status = deflate
-                .compress_vec(&bytes[read..], &mut compressed, FlushCompress::Finish)
+            deflate_into(&mut deflate, bytes, &mut compressed)
                 .map_err(|e| ArchiveError(format!("cannot deflate {name}: {e}")))?;
-            if status == Status::StreamEnd {
-                break;
-            }
-            compressed.reserve(compressed.capacity().max(4096));
         }
         let crc = crc32fast::hash(bytes);
         let offset = small(out.len(), name)?;
@@ -100,6 +91,22 @@ pub(crate) fn zip(parts: &[(&str, &[u8])]) -> Result<Vec<u8>, ArchiveError> {
     put32(&mut out, directory_offset);
     put16(&mut out, 0); // comment length
     Ok(out)
+}
+
+/// Deflates all of `bytes` onto `out` with a compressor fresh or reset.
+fn deflate_into(
+    deflate: &mut Compress,
+    bytes: &[u8],
+    out: &mut Vec<u8>,
+) -> Result<(), flate2::CompressError> {
+    out.reserve(bytes.len() + bytes.len() / 100 + 64);
+    loop {
+        let read = deflate.total_in() as usize;
+        if deflate.compress_vec(&bytes[read..], out, FlushCompress::Finish)? == Status::StreamEnd {
+            return Ok(());
+        }
+        out.reserve(out.capacity().max(4096));
+    }
 }
 
 /// What the local and the central header of a part both say.
