@@ -25,6 +25,7 @@
 //! format alike; [`pdf_with_report`] gives the typed error
 //! ([`PdfError::MissingGlyphs`]) a caller needs to retry with more fonts.
 
+mod deflate;
 mod dump;
 mod fonts;
 mod icons;
