@@ -6,6 +6,7 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
+mod bench;
 mod gallery;
 mod widths;
 
@@ -19,8 +20,11 @@ tasks:
   gen-widths  regenerate the advance-width tables of the page estimates
               from the font files (needs fonts-crosextra-carlito,
               fonts-crosextra-caladea and fonts-liberation2)
-  bench       criterion benchmarks, then whole-process timings of
-              `resume build` with hyperfine (Debian package hyperfine)
+  bench [criterion|processes|instructions]
+              criterion benchmarks per stage; whole `resume build` runs
+              with hyperfine beside pandoc, a 20-page résumé and a batch of
+              1,000 sources; instruction counts with valgrind (Debian
+              packages hyperfine, pandoc, valgrind)
   man [DIR]   write the man pages of `resume` and its subcommands into
               DIR (default target/man); read one with `man -l DIR/resume.1`";
 
@@ -29,7 +33,7 @@ fn main() -> anyhow::Result<()> {
     match task.as_deref() {
         Some("build-all") => build_all(),
         Some("ci") => ci(),
-        Some("bench") => bench(),
+        Some("bench") => bench::bench(std::env::args().nth(2).as_deref()),
         Some("gallery") => gallery::gallery(),
         Some("man") => man(std::env::args().nth(2)),
         Some("gen-widths") => {
@@ -127,33 +131,4 @@ fn ci() -> anyhow::Result<()> {
     let mut test = cargo();
     test.args(["test", "--workspace"]);
     run(test)
-}
-
-fn bench() -> anyhow::Result<()> {
-    let mut criterion = cargo();
-    criterion.args(["bench", "--workspace"]);
-    run(criterion)?;
-    // Whole-process runs: start-up, parsing, every backend and the writes.
-    let mut build = cargo();
-    build.args(["build", "--release", "--package", "resume-cli"]);
-    run(build)?;
-    let exe = root().join("target/release/resume");
-    let out = std::env::temp_dir().join("resume-bench");
-    let seed = root().join("resume/wenqing-luo.toml");
-    let command = |formats: &str| {
-        format!(
-            "{} build {} -o {} -f {formats}",
-            exe.display(),
-            seed.display(),
-            out.display()
-        )
-    };
-    let mut hyperfine = Command::new("hyperfine");
-    hyperfine.args(["--warmup", "3", "--min-runs", "20", "--export-markdown"]);
-    hyperfine.arg(root().join("target/hyperfine.md"));
-    for formats in ["txt", "html", "docx", "pdf", "pdf,docx,html,txt"] {
-        hyperfine.arg(command(formats));
-    }
-    run(hyperfine)
-        .context("hyperfine is needed for whole-process timings: apt-get install hyperfine")
 }

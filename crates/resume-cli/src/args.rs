@@ -24,7 +24,7 @@ pub struct Cli {
 pub enum Command {
     /// Compile sources into output files
     #[command(
-        after_help = "Examples:\n  resume build resume.toml                 # every format into dist/\n  resume build resume.toml -f pdf,txt -o out\n  resume build resume.toml --tag systems --exclude-tag ml\n  resume build resume.json --paper a4"
+        after_help = "Examples:\n  resume build resume.toml                 # every format into dist/\n  resume build resume.toml -f pdf,txt -o out\n  resume build resume.toml --tag systems --exclude-tag ml\n  resume build resume.toml --all-variants    # dist/resume-<variant>.* for each [variants] entry\n  resume build resumes/ -f pdf               # every source in the directory, in parallel\n  resume build resume.json --paper a4"
     )]
     Build(BuildArgs),
     /// Validate sources without writing anything
@@ -155,9 +155,18 @@ pub enum ReportFormat {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Source files (.toml, or .json for JSON Resume)
+    /// Source files (.toml, or .json for JSON Resume), or directories: every
+    /// .toml and .json file directly inside. Many sources build in parallel
     #[arg(required = true, value_name = "SOURCE")]
     pub sources: Vec<PathBuf>,
+    /// Build every variant the source's [variants] table names, as
+    /// DIR/<stem>-<variant>.<ext>
+    #[arg(long, conflicts_with = "variant")]
+    pub all_variants: bool,
+    /// Build one variant of the source's [variants] table, as
+    /// DIR/<stem>-<variant>.<ext>
+    #[arg(long, value_name = "NAME")]
+    pub variant: Option<String>,
     /// Directory for the outputs, written as DIR/<stem>.<ext>
     #[arg(short, long, value_name = "DIR", default_value = "dist")]
     pub output: PathBuf,

@@ -3,6 +3,7 @@
 
 mod args;
 mod ats;
+mod build;
 mod fonts;
 mod import;
 mod lint;
@@ -19,10 +20,9 @@ use anyhow::{Context, anyhow};
 use clap::Parser;
 
 use args::{
-    AtsArgs, BuildArgs, CheckArgs, Cli, Command, ConvertArgs, FormatArg, InitArgs, ReportFormat,
-    SourceFormat,
+    AtsArgs, CheckArgs, Cli, Command, ConvertArgs, FormatArg, InitArgs, ReportFormat, SourceFormat,
 };
-use resume_document::{Format, Note, Shared};
+use resume_document::{Format, Shared};
 
 /// Why a run failed, which decides the exit code.
 #[derive(Debug)]
@@ -42,7 +42,7 @@ impl From<anyhow::Error> for Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Build(a) => build(a),
+        Command::Build(a) => build::build(a),
         Command::Check(a) => check(a),
         Command::Lint(a) => lint::run(a),
         Command::Init(a) => init(a),
@@ -92,7 +92,7 @@ fn manpages(dir: &Path) -> Result<(), Failure> {
 
 /// Every output format, in the order they are written: adding a format is
 /// one crate and one line here (and its name in `FormatArg`).
-fn registry(args: &args::RenderArgs) -> Vec<Box<dyn Format>> {
+pub(crate) fn registry(args: &args::RenderArgs) -> Vec<Box<dyn Format>> {
     vec![
         Box::new(resume_pdf::Pdf::default()),
         Box::new(resume_docx::Docx),
@@ -109,7 +109,7 @@ fn registry(args: &args::RenderArgs) -> Vec<Box<dyn Format>> {
 const DEFAULT_FORMATS: [&str; 4] = ["pdf", "docx", "html", "txt"];
 
 impl FormatArg {
-    fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             FormatArg::Pdf => "pdf",
             FormatArg::Docx => "docx",
@@ -157,7 +157,7 @@ pub(crate) fn source_format(
 
 /// How strictly a JSON Resume source is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Strictness {
+pub(crate) enum Strictness {
     /// `check`: every departure from the schema is an error.
     Validate,
     /// `build` and `convert`: messy files still make a résumé, with warnings.
@@ -179,6 +179,21 @@ fn load_source(
     from: Option<SourceFormat>,
     strictness: Strictness,
 ) -> Result<(resume_model::Resume, String, SourceFormat), Failure> {
+    let mut log = String::new();
+    let loaded = parse_source(path, from, strictness, &mut log);
+    eprint!("{log}");
+    loaded
+}
+
+/// [`load_source`], its diagnostics added to `log` instead of printed, so
+/// sources read in parallel report in order.
+pub(crate) fn parse_source(
+    path: &Path,
+    from: Option<SourceFormat>,
+    strictness: Strictness,
+    log: &mut String,
+) -> Result<(resume_model::Resume, String, SourceFormat), Failure> {
+    use std::fmt::Write as _;
     let format = source_format(path, from)?;
     let source =
         fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -189,14 +204,15 @@ fn load_source(
     match parsed {
         Ok((resume, warnings)) => {
             if !warnings.is_empty() {
-                eprint!("{}", report::render(path, &source, &warnings));
+                log.push_str(&report::render(path, &source, &warnings));
             }
             Ok((resume, source, format))
         }
         Err(diags) => {
-            eprint!("{}", report::render(path, &source, &diags));
+            log.push_str(&report::render(path, &source, &diags));
             let n = diags.iter().filter(|d| d.is_error()).count();
-            eprintln!(
+            let _ = writeln!(
+                log,
                 "error: {} has {n} error{}; nothing was written for it",
                 path.display(),
                 if n == 1 { "" } else { "s" }
@@ -230,163 +246,18 @@ fn check(args: &CheckArgs) -> Result<(), Failure> {
 }
 
 /// Keeps the failure with the higher exit code.
-fn worse(a: Option<Failure>, b: Failure) -> Failure {
+pub(crate) fn worse(a: Option<Failure>, b: Failure) -> Failure {
     match (a, b) {
         (Some(Failure::Io(e)), _) | (_, Failure::Io(e)) => Failure::Io(e),
         _ => Failure::Invalid,
     }
 }
 
-fn build(args: &BuildArgs) -> Result<(), Failure> {
-    let formats: Vec<Box<dyn Format>> = registry(&args.render)
-        .into_iter()
-        .filter(|f| {
-            if args.format.is_empty() {
-                DEFAULT_FORMATS.contains(&f.extension())
-            } else {
-                args.format.iter().any(|a| a.extension() == f.extension())
-            }
-        })
-        .collect();
-    let timestamp = source_date_epoch()?;
-    let mut stems: Vec<String> = Vec::new();
-    for path in &args.sources {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("resume")
-            .to_string();
-        if stems.contains(&stem) {
-            return Err(Failure::Io(anyhow!(
-                "two sources are named `{stem}`; their outputs would overwrite each other, so build them into different directories"
-            )));
-        }
-        stems.push(stem);
-    }
-    let mut failure = None;
-    for (path, stem) in args.sources.iter().zip(&stems) {
-        if let Err(f) = build_one(path, stem, &formats, args, timestamp) {
-            if let Failure::Io(e) = &f {
-                eprintln!("error: {e:#}");
-            }
-            failure = Some(worse(failure, f));
-        }
-    }
-    match failure {
-        Some(Failure::Io(_)) => Err(Failure::Io(anyhow!("some outputs were not written"))),
-        Some(f) => Err(f),
-        None => Ok(()),
-    }
-}
-
-fn build_one(
-    path: &Path,
-    stem: &str,
-    formats: &[Box<dyn Format>],
-    args: &BuildArgs,
-    timestamp: Option<i64>,
-) -> Result<(), Failure> {
-    let prepared = prepare(path, args.from.from, &args.render, timestamp)?;
-    // Render everything first, so a failing format leaves no file behind;
-    // the formats that could be made are still written.
-    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    let mut failed = false;
-    for format in formats {
-        match prepared.render(format.as_ref()) {
-            Ok(out) => {
-                for note in out.notes {
-                    // What fitting changed is said only when it was asked
-                    // for; borrowed or missing glyphs always.
-                    if matches!(note, Note::Fit(_)) && args.render.fit_pages.is_none() {
-                        continue;
-                    }
-                    let level = match note {
-                        Note::Omitted { .. } => "warning",
-                        _ => "note",
-                    };
-                    eprintln!("{level}: {}: {note}", format.extension());
-                    if let Note::Omitted { chars } = &note {
-                        eprint!(
-                            "{}",
-                            fonts::missing_report(
-                                path,
-                                &prepared.source,
-                                prepared.format.into(),
-                                chars,
-                                "note"
-                            )
-                        );
-                        eprintln!("  help: {}", fonts::missing_fix(chars));
-                    }
-                }
-                outputs.push((
-                    args.output.join(format!("{stem}.{}", format.extension())),
-                    out.bytes,
-                ));
-            }
-            Err(e) => {
-                eprintln!(
-                    "error: {}: cannot write the {}: {e}",
-                    path.display(),
-                    format.extension().to_uppercase()
-                );
-                if !e.chars.is_empty() {
-                    eprint!(
-                        "{}",
-                        fonts::missing_report(
-                            path,
-                            &prepared.source,
-                            prepared.format.into(),
-                            &e.chars,
-                            "note"
-                        )
-                    );
-                    eprintln!("  help: {}", fonts::missing_fix(&e.chars));
-                }
-                failed = true;
-            }
-        }
-    }
-    if args.format.contains(&FormatArg::Json) {
-        outputs.push((
-            args.output.join(format!("{stem}.json")),
-            resume_model::to_json(&prepared.resume).into_bytes(),
-        ));
-    }
-    fs::create_dir_all(&args.output)
-        .with_context(|| format!("cannot create {}", args.output.display()))?;
-    let source =
-        fs::canonicalize(path).with_context(|| format!("cannot resolve {}", path.display()))?;
-    for (out, _) in &outputs {
-        if fs::canonicalize(out).is_ok_and(|o| o == source) {
-            return Err(Failure::Io(anyhow!(
-                "refusing to overwrite the source {} with an output",
-                path.display()
-            )));
-        }
-    }
-    for (out, bytes) in &outputs {
-        write_atomic(out, bytes)?;
-        println!("wrote {}", out.display());
-    }
-    if failed {
-        // The other formats are written; the one that failed is not, and
-        // an older file of it is left as it was.
-        return Err(Failure::Invalid);
-    }
-    Ok(())
-}
-
 /// A source read and lowered, ready for every format.
 pub(crate) struct Prepared {
-    /// The source as read, for the formats made from it (JSON Resume).
-    pub resume: resume_model::Resume,
     pub doc: resume_document::Document,
     /// The options every format shares.
     pub shared: Shared,
-    /// The source's text and syntax, to point at what a format cannot show.
-    pub source: String,
-    pub format: SourceFormat,
     /// Folders of fonts the PDF may draw from.
     pub font_dirs: Vec<PathBuf>,
 }
@@ -402,16 +273,30 @@ impl Prepared {
     }
 }
 
-/// Reads a source and lowers it with the render options, as `build` and
-/// `ats` both do.
+/// Reads a source and lowers it with the render options, as `ats` does.
 fn prepare(
     path: &Path,
     from: Option<SourceFormat>,
     render: &args::RenderArgs,
     timestamp: Option<i64>,
 ) -> Result<Prepared, Failure> {
-    fonts::check_dirs(&render.font_dirs)?;
     let (resume, source, format) = load_source(path, from, Strictness::Render)?;
+    lower(path, &resume, (&source, format), render, None, timestamp)
+}
+
+/// Lowers a read source with the render options, or one of its variants:
+/// the variant's tags join those given on the command line, and its theme,
+/// paper and page target apply where the command line names none. The
+/// source's text and syntax locate what the options name in it.
+pub(crate) fn lower(
+    path: &Path,
+    resume: &resume_model::Resume,
+    (source, format): (&str, SourceFormat),
+    render: &args::RenderArgs,
+    variant: Option<&resume_model::Variant>,
+    timestamp: Option<i64>,
+) -> Result<Prepared, Failure> {
+    fonts::check_dirs(&render.font_dirs)?;
     if let Some(tag) = &render.locale
         && resume_model::Locale::resolve(tag).is_none()
     {
@@ -428,14 +313,12 @@ fn prepare(
     for (i, dir) in resume.layout.font_dirs.iter().enumerate() {
         let full = base.join(dir);
         if !full.is_dir() {
-            let at =
-                resume_model::locate(&source, format.into(), &format!("layout.font_dirs[{i}]"))
-                    .map(|l| {
-                        let (line, col) =
-                            resume_model::LineIndex::new(&source).line_col(l.span.start);
-                        format!(":{line}:{col}")
-                    })
-                    .unwrap_or_default();
+            let at = resume_model::locate(source, format.into(), &format!("layout.font_dirs[{i}]"))
+                .map(|l| {
+                    let (line, col) = resume_model::LineIndex::new(source).line_col(l.span.start);
+                    format!(":{line}:{col}")
+                })
+                .unwrap_or_default();
             eprintln!(
                 "error: {}{at}: the font folder `{dir}` ({}) does not exist or is not a folder\n  help: name a folder of .ttf, .otf or .ttc files, relative to the source",
                 path.display(),
@@ -445,26 +328,35 @@ fn prepare(
         }
         font_dirs.push(full);
     }
-    let theme = theme::resolve(path, &resume, render.theme.as_deref())?;
-    let options = resume_document::Options {
+    let theme = theme::resolve_with(
+        path,
+        resume,
+        render.theme.as_deref(),
+        variant.and_then(|v| v.theme.as_ref()),
+    )?;
+    let mut options = resume_document::Options {
         theme: Some(theme),
         ..render.into()
     };
-    let doc = resume_document::lower(&resume, &options);
+    let mut fit_pages = render.fit_pages;
+    if let Some(v) = variant {
+        options.include_tags.extend(v.tags.iter().cloned());
+        options.exclude_tags.extend(v.exclude_tags.iter().cloned());
+        options.paper = options.paper.or(v.paper);
+        fit_pages = fit_pages.or(v.fit_pages);
+    }
+    let doc = resume_document::lower(resume, &options);
     let shared = Shared {
         timestamp,
         // One page when the content allows: every paged format is fitted
         // to one sheet unless asked otherwise, and keeps its natural
         // layout when even the readable floor does not fit.
-        fit_pages: Some(render.fit_pages.map_or(1, |n| n as usize)),
+        fit_pages: Some(fit_pages.map_or(1, |n| n as usize)),
         creator: format!("resume {}", env!("CARGO_PKG_VERSION")),
     };
     Ok(Prepared {
-        resume,
         doc,
         shared,
-        source,
-        format,
         font_dirs,
     })
 }
@@ -621,13 +513,13 @@ fn convert(args: &ConvertArgs) -> Result<(), Failure> {
 }
 
 #[cfg(unix)]
-fn default_permissions() -> fs::Permissions {
+pub(crate) fn default_permissions() -> fs::Permissions {
     use std::os::unix::fs::PermissionsExt;
     fs::Permissions::from_mode(0o644)
 }
 
 #[cfg(not(unix))]
-fn default_permissions() -> fs::Permissions {
+pub(crate) fn default_permissions() -> fs::Permissions {
     let mut p = tempfile::tempfile()
         .and_then(|f| f.metadata())
         .map(|m| m.permissions())

@@ -22,9 +22,20 @@ pub fn resolve(
     resume: &resume_model::Resume,
     cli: Option<&str>,
 ) -> Result<Theme, Failure> {
+    resolve_with(source, resume, cli, None)
+}
+
+/// [`resolve`], with `variant` (a `[variants]` entry's theme, relative to
+/// the source) in place of the source's `design.theme` when given.
+pub fn resolve_with(
+    source: &Path,
+    resume: &resume_model::Resume,
+    cli: Option<&str>,
+    variant: Option<&ThemeRef>,
+) -> Result<Theme, Failure> {
     let (start, base_dir) = match cli {
         Some(name) => (ThemeRef::parse(name), PathBuf::from(".")),
-        None => match &resume.design.theme {
+        None => match variant.or(resume.design.theme.as_ref()) {
             Some(t) => (
                 t.clone(),
                 source

@@ -9,6 +9,9 @@
 //! page, and the estimate is held a line short of the page, so what the
 //! estimate fits on a sheet fits in the reader.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::OnceLock;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
@@ -19,7 +22,7 @@ use crate::theme::{Case, Design, Family, TextStyle, WordFont};
 use crate::{Document, Entry, SectionBody, Text};
 
 /// A face whose widths are measured, regular, italic, bold and bold italic.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Face {
     NotoSans,
     LibertinusSerif,
@@ -68,7 +71,7 @@ impl Face {
 }
 
 /// The measured face each type family of the design is set in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FaceSet {
     /// The bundled families themselves (embedded fonts).
     Bundled,
@@ -186,6 +189,10 @@ pub struct Estimate<'a> {
     /// Width of an icon before a contact item (with its gap), in em; 0 when
     /// the format draws none.
     pub icon_em: f32,
+    /// Every text measured so far, cut at its break opportunities in em.
+    /// Fitting changes sizes, never faces or cases, so each pass after the
+    /// first breaks lines from these instead of measuring the text again.
+    segments: RefCell<HashMap<u64, Vec<(SegmentKey, Segments)>>>,
 }
 
 /// A block on the page: its height and whether it must stay with the next.
@@ -201,11 +208,8 @@ impl<'a> Estimate<'a> {
             doc,
             faces,
             icon_em: 0.0,
+            segments: RefCell::default(),
         }
-    }
-
-    fn char_width(&self, style: &TextStyle, bold: bool, italic: bool, c: char) -> f32 {
-        char_width(self.faces, style, bold, italic, c)
     }
 
     /// Width of text in points.
@@ -217,49 +221,18 @@ impl<'a> Estimate<'a> {
     /// wide: greedy, at Unicode break opportunities, as Word, LibreOffice
     /// and browsers break.
     pub fn lines(&self, text: &Text, style: &TextStyle, first: f32, rest: f32) -> usize {
-        let mut chars: Vec<(char, f32)> = Vec::new();
-        let mut plain = String::new();
-        for s in &text.spans {
-            let (b, i) = (style.bold || s.strong, style.italic || s.emphasis);
-            for c in s.text.chars() {
-                chars.push((c, self.char_width(style, b, i, c)));
-                plain.push(c);
-            }
+        let hash = SegmentKey::hash(self.faces, text, style);
+        let mut cache = self.segments.borrow_mut();
+        let known = cache.entry(hash).or_default();
+        if let Some((_, segments)) = known
+            .iter()
+            .find(|(key, _)| key.matches(self.faces, text, style))
+        {
+            return segments.lines(style.size, first, rest);
         }
-        if chars.is_empty() {
-            return 1;
-        }
-        // Byte offsets to char indices.
-        let mut char_at = vec![0usize; plain.len() + 1];
-        for (ci, (bi, _)) in plain.char_indices().enumerate() {
-            char_at[bi] = ci;
-        }
-        char_at[plain.len()] = chars.len();
-        let mut lines = 1;
-        let mut line_w = 0.0f32;
-        let mut start = 0;
-        for (bi, op) in linebreaks(&plain) {
-            let end = char_at[bi];
-            let seg = &chars[start..end];
-            let total: f32 = seg.iter().map(|(_, w)| w).sum();
-            let trailing: f32 = seg
-                .iter()
-                .rev()
-                .take_while(|(c, _)| c.is_whitespace())
-                .map(|(_, w)| w)
-                .sum();
-            let width = if lines == 1 { first } else { rest };
-            if line_w > 0.0 && line_w + total - trailing > width {
-                lines += 1;
-                line_w = 0.0;
-            }
-            line_w += total;
-            start = end;
-            if op == BreakOpportunity::Mandatory && end < chars.len() {
-                lines += 1;
-                line_w = 0.0;
-            }
-        }
+        let segments = Segments::new(self.faces, text, style);
+        let lines = segments.lines(style.size, first, rest);
+        known.push((SegmentKey::new(self.faces, text, style), segments));
         lines
     }
 
@@ -446,6 +419,145 @@ impl<'a> Estimate<'a> {
     /// The estimated height of the content, in points, before pagination.
     pub fn height(&self, d: &Design) -> f32 {
         self.blocks(d).iter().map(|b| b.height).sum()
+    }
+}
+
+/// What measuring a text depends on besides its size: its spans with their
+/// emphasis, and the face, weight, slant and case of its style.
+#[derive(Debug, Clone, PartialEq)]
+struct SegmentKey {
+    faces: FaceSet,
+    family: Family,
+    case: Case,
+    bold: bool,
+    italic: bool,
+    spans: Vec<(String, bool, bool)>,
+}
+
+impl SegmentKey {
+    fn new(faces: FaceSet, text: &Text, style: &TextStyle) -> SegmentKey {
+        SegmentKey {
+            faces,
+            family: style.family,
+            case: style.case,
+            bold: style.bold,
+            italic: style.italic,
+            spans: text
+                .spans
+                .iter()
+                .map(|s| (s.text.clone(), s.strong, s.emphasis))
+                .collect(),
+        }
+    }
+
+    /// Whether `text` in `style` is what this key measured, compared in
+    /// place: a lookup allocates nothing.
+    fn matches(&self, faces: FaceSet, text: &Text, style: &TextStyle) -> bool {
+        self.faces == faces
+            && self.family == style.family
+            && self.case == style.case
+            && self.bold == style.bold
+            && self.italic == style.italic
+            && self.spans.len() == text.spans.len()
+            && self
+                .spans
+                .iter()
+                .zip(&text.spans)
+                .all(|((t, b, i), s)| *t == s.text && *b == s.strong && *i == s.emphasis)
+    }
+
+    /// The hash a lookup goes by, computed without building a key.
+    fn hash(faces: FaceSet, text: &Text, style: &TextStyle) -> u64 {
+        let mut h = DefaultHasher::new();
+        faces.hash(&mut h);
+        style.family.hash(&mut h);
+        (style.case as u8).hash(&mut h);
+        (style.bold, style.italic).hash(&mut h);
+        for s in &text.spans {
+            (s.text.as_str(), s.strong, s.emphasis).hash(&mut h);
+        }
+        h.finish()
+    }
+}
+
+/// Where a text may break, with the widths between breaks in em: fitting
+/// then breaks lines at any size without looking at a character again.
+#[derive(Debug, Clone)]
+struct Segments {
+    /// Per piece between two break opportunities: its advance, the advance
+    /// of the white space it ends with (which may hang at a line end), and
+    /// whether the break after it is mandatory.
+    pieces: Vec<(f32, f32, bool)>,
+    chars: usize,
+}
+
+impl Segments {
+    fn new(faces: FaceSet, text: &Text, style: &TextStyle) -> Segments {
+        // Widths at one point: `char_width` is linear in the size.
+        let unit = TextStyle {
+            size: 1.0,
+            ..*style
+        };
+        let mut widths: Vec<(f32, bool)> = Vec::new();
+        let mut plain = String::new();
+        for s in &text.spans {
+            let (b, i) = (style.bold || s.strong, style.italic || s.emphasis);
+            for c in s.text.chars() {
+                widths.push((char_width(faces, &unit, b, i, c), c.is_whitespace()));
+                plain.push(c);
+            }
+        }
+        // Byte offsets to char indices.
+        let mut char_at = vec![0usize; plain.len() + 1];
+        for (ci, (bi, _)) in plain.char_indices().enumerate() {
+            char_at[bi] = ci;
+        }
+        char_at[plain.len()] = widths.len();
+        let mut pieces = Vec::new();
+        if !widths.is_empty() {
+            let mut start = 0;
+            for (bi, op) in linebreaks(&plain) {
+                let end = char_at[bi];
+                let seg = &widths[start..end];
+                let total: f32 = seg.iter().map(|(w, _)| w).sum();
+                let trailing: f32 = seg
+                    .iter()
+                    .rev()
+                    .take_while(|(_, space)| *space)
+                    .map(|(w, _)| w)
+                    .sum();
+                let mandatory = op == BreakOpportunity::Mandatory && end < widths.len();
+                pieces.push((total, trailing, mandatory));
+                start = end;
+            }
+        }
+        Segments {
+            pieces,
+            chars: widths.len(),
+        }
+    }
+
+    /// Lines at `size`, the first `first` wide and the rest `rest` wide.
+    fn lines(&self, size: f32, first: f32, rest: f32) -> usize {
+        if self.chars == 0 {
+            return 1;
+        }
+        let mut lines = 1;
+        let mut line_w = 0.0f32;
+        for &(total, trailing, mandatory) in &self.pieces {
+            let (total, trailing) = (total * size, trailing * size);
+            let width = if lines == 1 { first } else { rest };
+            if line_w > 0.0 && line_w + total - trailing > width {
+                lines += 1;
+                line_w = 0.0;
+            }
+            line_w += total;
+            if mandatory {
+                lines += 1;
+                line_w = 0.0;
+            }
+        }
+        lines
     }
 }
 

@@ -116,8 +116,9 @@ pub fn fit<M: Measure>(
     };
     let attempts = attempts(theme, measure.size_quantum());
     // Give up early: when the tightest design does not fit, nothing does.
-    let tightest = attempts[attempts.len() - 1];
-    let (tight_pages, _) = measure.layout(&design(tightest));
+    let last = attempts.len() - 1;
+    let tightest = design(attempts[last]);
+    let (tight_pages, tight_layout) = measure.layout(&tightest);
     if tight_pages > target {
         return Fitted {
             design: natural,
@@ -127,55 +128,69 @@ pub fn fit<M: Measure>(
         };
     }
     let natural_fit = natural.fit;
-    for fit in attempts {
-        let chosen_design = design(fit);
-        let (pages, layout) = measure.layout(&chosen_design);
-        if pages > target {
-            continue;
+    // Pages never grow as a design tightens, so the loosest attempt that
+    // fits is found by bisection: a few passes, however many attempts.
+    let mut tried = Some((tightest, tight_pages, tight_layout));
+    let (mut lo, mut hi) = (0, last);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let mid_design = design(attempts[mid]);
+        let (pages, layout) = measure.layout(&mid_design);
+        if pages <= target {
+            hi = mid;
+            tried = Some((mid_design, pages, layout));
+        } else {
+            lo = mid + 1;
         }
-        let mut chosen = (fit, chosen_design, pages, layout);
-        if fit.body < natural_fit.body {
-            // The smaller text may leave room: give back spacing.
-            let mut spacing = 1.0;
-            while spacing > fit.spacing + 1e-3 {
-                let looser = Fit { spacing, ..fit };
-                let looser_design = design(looser);
-                let (pages, layout) = measure.layout(&looser_design);
-                if pages <= target {
-                    chosen = (looser, looser_design, pages, layout);
-                    break;
-                }
-                spacing -= LOOSEN_STEP;
+    }
+    let fit = attempts[hi];
+    let (chosen_design, pages, layout) = match tried {
+        Some(t) if t.0.fit == fit => t,
+        _ => {
+            let d = design(fit);
+            let (pages, layout) = measure.layout(&d);
+            (d, pages, layout)
+        }
+    };
+    let mut chosen = (fit, chosen_design, pages, layout);
+    if fit.body < natural_fit.body {
+        // The smaller text may leave room: give back as much spacing as
+        // still fits, again by bisection over the steps, loosest first.
+        let mut looser = Vec::new();
+        let mut spacing = 1.0;
+        while spacing > fit.spacing + 1e-3 {
+            looser.push(spacing);
+            spacing -= LOOSEN_STEP;
+        }
+        let (mut lo, mut hi) = (0, looser.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let loose = Fit {
+                spacing: looser[mid],
+                ..fit
+            };
+            let loose_design = design(loose);
+            let (pages, layout) = measure.layout(&loose_design);
+            if pages <= target {
+                hi = mid;
+                chosen = (loose, loose_design, pages, layout);
+            } else {
+                lo = mid + 1;
             }
         }
-        let (fit, design, pages, layout) = chosen;
-        let note = FitNote::Tightened {
-            target,
-            spacing_percent: (fit.spacing * 100.0).round() as u32,
-            body: (fit.body < natural_fit.body).then_some((natural_fit.body, fit.body)),
-            pages,
-        };
-        return Fitted {
-            design,
-            layout,
-            pages,
-            note: Some(note),
-        };
     }
-    // Unreachable when the tightest attempt fits; kept total for a
-    // measure that is not monotone.
-    let tight = design(tightest);
-    let (pages, layout) = measure.layout(&tight);
+    let (fit, design, pages, layout) = chosen;
+    let note = FitNote::Tightened {
+        target,
+        spacing_percent: (fit.spacing * 100.0).round() as u32,
+        body: (fit.body < natural_fit.body).then_some((natural_fit.body, fit.body)),
+        pages,
+    };
     Fitted {
-        design: tight,
+        design,
         layout,
         pages,
-        note: Some(FitNote::Tightened {
-            target,
-            spacing_percent: (tightest.spacing * 100.0).round() as u32,
-            body: (tightest.body < natural_fit.body).then_some((natural_fit.body, tightest.body)),
-            pages,
-        }),
+        note: Some(note),
     }
 }
 
@@ -240,7 +255,8 @@ mod tests {
             Some(n) => n.to_string(),
         };
         assert_eq!(got, expect);
-        assert!(m.passes <= 20, "{} passes", m.passes);
+        // The natural design, the tightest, then two bisections.
+        assert!(m.passes <= 10, "{} passes", m.passes);
     }
 
     #[test]

@@ -29,6 +29,7 @@
 //! package is zipped deterministically: the same document and options give
 //! the same bytes.
 
+mod archive;
 mod body;
 mod canon;
 mod package;
@@ -73,7 +74,7 @@ pub enum DocxError {
     #[error("invalid option: {0}")]
     InvalidOption(String),
     #[error("could not write the DOCX package: {0}")]
-    Zip(#[from] zip::result::ZipError),
+    Zip(String),
     #[error("could not write a DOCX part: {0}")]
     Io(#[from] std::io::Error),
     #[error("could not read the XML docx-rs wrote: {0}")]

@@ -5,22 +5,20 @@
 //! keywords; its settings carry Japanese-Word compatibility switches),
 //! puts the schema's order on the parts it keeps ([`crate::canon`]), sorts
 //! the document's relationships (docx-rs collects hyperlinks in a hash map)
-//! and writes the archive itself, with a fixed entry order, fixed
-//! timestamps and fixed permissions, so the same document always gives the
+//! and writes the archive ([`crate::archive`]) with a fixed entry order,
+//! fixed timestamps and fixed permissions, so the same document always gives the
 //! same bytes.
 
-use std::io::{self, Cursor, Write};
+use std::io;
 
 use docx_rs::XMLDocx;
 use quick_xml::events::{BytesText, Event};
 use quick_xml::{Reader, XmlVersion};
 use resume_document::Meta;
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::plan::clean;
 use crate::styles::{W_NS, part_writer};
-use crate::{DocxError, canon};
+use crate::{DocxError, archive, canon};
 
 /// The parts this crate writes in place of docx-rs's.
 #[derive(Debug)]
@@ -55,19 +53,9 @@ pub(crate) fn zip(xml: XMLDocx, replacements: Replacements) -> Result<Vec<u8>, D
         ("word/comments.xml", &xml.comments),
         ("word/commentsExtended.xml", &xml.comments_extended),
     ];
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(9))
-        // 1980-01-01, the earliest time a zip entry can carry: the package
-        // must not depend on when it was made.
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, bytes) in parts {
-        zip.start_file(name, options)?;
-        zip.write_all(bytes)?;
-    }
-    Ok(zip.finish()?.into_inner())
+    // Every other part is the same for every résumé of a theme.
+    let unique = ["word/document.xml", "word/_rels/document.xml.rels"];
+    archive::zip(&parts, &unique).map_err(|e| DocxError::Zip(e.to_string()))
 }
 
 /// `rels` with its `Relationship` elements sorted by id, numbers compared

@@ -345,7 +345,7 @@ fn text(cx: &mut Cx, n: &Node, p: &str) -> Option<String> {
     }
 }
 
-fn keyword<T>(
+pub(crate) fn keyword<T>(
     cx: &mut Cx,
     n: &Node,
     p: &str,

@@ -60,6 +60,12 @@ pub(crate) fn read(root: &Node, strict: bool) -> (Resume, Vec<crate::Diagnostic>
         .get(&mut cx, "lint", crate::toml_source::lint)
         .unwrap_or_default();
     r.custom = o.array_of(&mut cx, "custom", custom);
+    let used = r.tags().into_iter().map(str::to_owned).collect::<Vec<_>>();
+    r.variants = o
+        .get(&mut cx, "variants", |cx, n, p| {
+            crate::toml_source::variants(cx, n, p, &used)
+        })
+        .unwrap_or_default();
     if let Value::Table(fields) = &root.value {
         r.source_order = crate::source_order(fields.iter().map(|f| f.key.as_str()), &r);
     }
@@ -72,9 +78,10 @@ pub(crate) fn read(root: &Node, strict: bool) -> (Resume, Vec<crate::Diagnostic>
     (r, cx.diags)
 }
 
-const TOP: [&str; 18] = [
+const TOP: [&str; 19] = [
     "design",
     "lint",
+    "variants",
     "$schema",
     "basics",
     "work",

@@ -17,6 +17,9 @@ pub struct Resume {
     pub design: crate::design::Design,
     /// The `[lint]` table: which `resume lint` rules are off and their limits.
     pub lint: LintConfig,
+    /// The `[variants]` table: tailored builds of this résumé, by name, in
+    /// the source's order.
+    pub variants: Vec<Variant>,
     pub work: Vec<Work>,
     pub education: Vec<Education>,
     pub projects: Vec<Project>,
@@ -427,4 +430,62 @@ pub struct LintConfig {
     pub max_bullet_words: Option<u32>,
     pub max_bullet_lines: Option<u32>,
     pub max_summary_words: Option<u32>,
+}
+
+/// One tailored build named in `[variants]`: which tagged content it keeps
+/// or leaves out, and optionally its own theme, paper and page target.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Variant {
+    /// The name, part of the output's file name (`<stem>-<name>.pdf`).
+    pub name: String,
+    /// Keep only entries and bullets tagged so (untagged ones always stay).
+    pub tags: Vec<String>,
+    /// Leave out entries and bullets tagged so.
+    pub exclude_tags: Vec<String>,
+    pub theme: Option<crate::design::ThemeRef>,
+    pub paper: Option<crate::design::Paper>,
+    /// Fit the paged formats on at most this many pages.
+    pub fit_pages: Option<u32>,
+}
+
+impl Resume {
+    /// Every tag an entry, role or bullet carries, sorted.
+    pub fn tags(&self) -> std::collections::BTreeSet<&str> {
+        fn bullets<'a>(out: &mut Vec<&'a [String]>, bs: &'a [Bullet]) {
+            out.extend(bs.iter().map(|b| b.tags.as_slice()));
+        }
+        let mut lists: Vec<&[String]> = Vec::new();
+        for w in &self.work {
+            lists.push(&w.tags);
+            bullets(&mut lists, &w.highlights);
+            for r in &w.roles {
+                lists.push(&r.tags);
+                bullets(&mut lists, &r.highlights);
+            }
+        }
+        for e in &self.education {
+            lists.push(&e.tags);
+            bullets(&mut lists, &e.highlights);
+        }
+        for p in &self.projects {
+            lists.push(&p.tags);
+            bullets(&mut lists, &p.highlights);
+        }
+        for v in &self.volunteer {
+            lists.push(&v.tags);
+            bullets(&mut lists, &v.highlights);
+        }
+        lists.extend(self.skills.iter().map(|s| s.tags.as_slice()));
+        lists.extend(self.awards.iter().map(|a| a.tags.as_slice()));
+        lists.extend(self.certificates.iter().map(|c| c.tags.as_slice()));
+        lists.extend(self.publications.iter().map(|p| p.tags.as_slice()));
+        for c in &self.custom {
+            bullets(&mut lists, &c.items);
+            for e in &c.entries {
+                lists.push(&e.tags);
+                bullets(&mut lists, &e.highlights);
+            }
+        }
+        lists.into_iter().flatten().map(String::as_str).collect()
+    }
 }

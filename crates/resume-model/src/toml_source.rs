@@ -5,11 +5,12 @@ use crate::model::*;
 use crate::read::{Cx, HintMut, Mode, suggest};
 use crate::tree::{Node, Value};
 
-const TOP: [&str; 18] = [
+const TOP: [&str; 19] = [
     "basics",
     "layout",
     "design",
     "lint",
+    "variants",
     "work",
     "education",
     "projects",
@@ -56,6 +57,10 @@ pub(crate) fn read(root: &Node) -> (Resume, Vec<crate::Diagnostic>) {
     r.custom = o.array_of(&mut cx, "custom", custom);
     r.meta = o.get(&mut cx, "meta", json_table).unwrap_or_default();
     r.extra = o.extra_table(&mut cx);
+    let used = r.tags().into_iter().map(str::to_owned).collect::<Vec<_>>();
+    r.variants = o
+        .get(&mut cx, "variants", |cx, n, p| variants(cx, n, p, &used))
+        .unwrap_or_default();
     if let Value::Table(fields) = &root.value {
         r.source_order = crate::source_order(fields.iter().map(|f| f.key.as_str()), &r);
     }
@@ -133,6 +138,120 @@ pub(crate) fn lint(cx: &mut Cx, n: &Node, p: &str) -> Option<LintConfig> {
         o.rest(cx, &known);
     }
     Some(config)
+}
+
+/// The `[variants]` table: one table per tailored build, keyed by its
+/// name. JSON Resume files carry it as a `variants` object with camelCase
+/// keys (`excludeTags`, `fitPages`). `used` holds the tags the résumé's
+/// content carries, so a tag no content has is pointed out.
+pub(crate) fn variants(cx: &mut Cx, n: &Node, p: &str, used: &[String]) -> Option<Vec<Variant>> {
+    let o = cx.obj(n, p)?;
+    let Value::Table(fields) = &o.node.value else {
+        return None;
+    };
+    let toml = cx.toml();
+    let key = |snake: &'static str, camel: &'static str| if toml { snake } else { camel };
+    let known = [
+        "tags",
+        key("exclude_tags", "excludeTags"),
+        "theme",
+        "paper",
+        key("fit_pages", "fitPages"),
+    ];
+    let used: Vec<&str> = used.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    for f in fields {
+        let path = format!("{p}.{}", f.key);
+        let valid_name = !f.key.is_empty()
+            && f.key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !valid_name {
+            cx.error(
+                format!("the variant name `{}` cannot be part of a file name", f.key),
+                &f.key_span,
+                &path,
+            )
+            .with_hint_mut("use letters, digits, `-` and `_` only, e.g. `systems` or `ml-2025`");
+        }
+        let Some(mut vo) = cx.obj(&f.node, &path) else {
+            continue;
+        };
+        let tags = vo.strings(cx, "tags");
+        let exclude_tags = vo.strings(cx, known[1]);
+        for list in ["tags", known[1]] {
+            let Some(node) = vo.node(list) else { continue };
+            let Value::Array(items) = &node.value else {
+                continue;
+            };
+            for (i, item) in items.iter().enumerate() {
+                if let Value::String(tag) = &item.value
+                    && !used.contains(&tag.as_str())
+                {
+                    let d = cx.warning(
+                        format!("no entry or bullet is tagged `{tag}`"),
+                        &item.span,
+                        &format!("{path}.{list}[{i}]"),
+                    );
+                    match suggest(tag, &used) {
+                        Some(s) => d.with_hint_mut(format!("did you mean `{s}`?")),
+                        None if used.is_empty() => d.with_hint_mut(
+                            "tag entries or bullets with `tags = [\"…\"]` for the variant to choose from",
+                        ),
+                        None => d.with_hint_mut(format!("the tags in use are: {}", used.join(", "))),
+                    };
+                }
+            }
+        }
+        let theme = vo.get(cx, "theme", variant_theme);
+        let paper = vo.get(cx, "paper", |cx, n, p| {
+            crate::design_read::keyword(
+                cx,
+                n,
+                p,
+                crate::design::Paper::from_name,
+                crate::design::Paper::NAMES,
+            )
+        });
+        let fit_pages = vo.get(cx, known[4], |cx, n, p| whole_number(cx, n, p, 1, 50));
+        if toml {
+            vo.finish(cx, &known);
+        } else {
+            vo.rest(cx, &known);
+        }
+        if valid_name {
+            out.push(Variant {
+                name: f.key.clone(),
+                tags,
+                exclude_tags,
+                theme,
+                paper,
+                fit_pages,
+            });
+        }
+    }
+    Some(out)
+}
+
+/// A variant's theme: a built-in name or a theme file's path.
+fn variant_theme(cx: &mut Cx, n: &Node, p: &str) -> Option<crate::design::ThemeRef> {
+    use crate::design::ThemeRef;
+    let s = cx.string(n, p)?;
+    let t = ThemeRef::parse(&s);
+    if let ThemeRef::Builtin(b) = &t
+        && !crate::THEMES.contains(&b.as_str())
+    {
+        let d = cx.error(format!("unknown theme `{b}`"), &n.span, p);
+        match suggest(b, &crate::THEMES) {
+            Some(g) => d.with_hint_mut(format!("did you mean `{g}`?")),
+            None => d.with_hint_mut(format!(
+                "built-in themes: {}; a theme file is named by its path, e.g. \"./mine.toml\"",
+                crate::THEMES.join(", ")
+            )),
+        };
+        return None;
+    }
+    Some(t)
 }
 
 /// A whole number from `min` to `max`.
@@ -1169,5 +1288,58 @@ mod tests {
         assert_eq!(back.lint, r.lint);
         let (again, _) = parse_toml(&crate::to_toml(&back)).unwrap();
         assert_eq!(again.lint, r.lint);
+    }
+
+    #[test]
+    fn variants_table() {
+        let work = "[[work]]\ncompany = \"C\"\nposition = \"P\"\nstart = \"2020-01\"\nhighlights = [{ text = \"x\", tags = [\"systems\"] }]\n";
+        check(
+            &format!(
+                "{work}[variants.systems]\ntags = [\"systems\"]\ntheme = \"compact\"\npaper = \"a4\"\nfit_pages = 2\n"
+            ),
+            "ok",
+        );
+        let input = format!(
+            "[basics]\nname = \"A\"\n{work}[variants.\"a b\"]\ntags = [\"system\"]\n[variants.ml]\ntheme = \"compcat\"\npapr = \"a4\"\n"
+        );
+        let diags = parse_toml(&input).unwrap_err();
+        let got: Vec<(&str, &[String])> = diags
+            .iter()
+            .map(|d| (d.message.as_str(), d.hints.as_slice()))
+            .collect();
+        assert_eq!(
+            got[0].0,
+            "the variant name `a b` cannot be part of a file name"
+        );
+        assert_eq!(got[1].0, "no entry or bullet is tagged `system`");
+        assert_eq!(got[1].1, ["did you mean `systems`?"]);
+        assert_eq!(got[2].0, "unknown theme `compcat`");
+        assert_eq!(got[2].1, ["did you mean `compact`?"]);
+        assert_eq!(got[3].0, "unknown key `papr` in `variants.ml`");
+        assert_eq!(got[3].1, ["did you mean `paper`?"]);
+        assert_eq!(got.len(), 4);
+    }
+
+    #[test]
+    fn variants_round_trip_through_json_resume() {
+        use crate::design::{Paper, ThemeRef};
+        let input = "[basics]\nname = \"A\"\n[[projects]]\nname = \"P\"\ntags = [\"ml\", \"web\"]\n[variants.ml]\ntags = [\"ml\"]\nexclude_tags = [\"web\"]\ntheme = \"./mine.toml\"\npaper = \"a4\"\nfit_pages = 2\n[variants.web]\ntags = [\"web\"]\n";
+        let (r, w) = parse_toml(input).unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        let names: Vec<&str> = r.variants.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(names, ["ml", "web"]);
+        let ml = &r.variants[0];
+        assert_eq!(ml.exclude_tags, ["web"]);
+        assert_eq!(ml.theme, Some(ThemeRef::File("./mine.toml".into())));
+        assert_eq!(ml.paper, Some(Paper::A4));
+        assert_eq!(ml.fit_pages, Some(2));
+        let json = crate::to_json(&r);
+        assert!(json.contains("\"excludeTags\""), "{json}");
+        assert!(json.contains("\"fitPages\": 2"), "{json}");
+        let (back, w) = crate::parse_json(&json, true).unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(back.variants, r.variants);
+        let (again, _) = parse_toml(&crate::to_toml(&back)).unwrap();
+        assert_eq!(again.variants, r.variants);
     }
 }

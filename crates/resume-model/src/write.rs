@@ -189,6 +189,9 @@ fn document(r: &Resume, d: Dialect) -> Map<String, J> {
     if let Some(l) = lint(&r.lint, d) {
         top.put("lint", l);
     }
+    if !r.variants.is_empty() {
+        top.put("variants", variants(&r.variants, d));
+    }
     // Sections in the source's order, then any others.
     let mut keys: Vec<&str> = r.source_order.iter().map(String::as_str).collect();
     for k in SECTION_KEYS {
@@ -313,6 +316,29 @@ fn lint(l: &LintConfig, d: Dialect) -> Option<J> {
         }
     }
     Some(w.done())
+}
+
+fn variants(vs: &[Variant], d: Dialect) -> J {
+    let mut out = Map::new();
+    for v in vs {
+        let mut w = W::new(d);
+        w.list("tags", &v.tags);
+        let key = w.k("exclude_tags", "excludeTags").to_string();
+        w.list(&key, &v.exclude_tags);
+        if let Some(t) = &v.theme {
+            let (crate::design::ThemeRef::Builtin(t) | crate::design::ThemeRef::File(t)) = t;
+            w.put("theme", J::String(t.clone()));
+        }
+        if let Some(p) = v.paper {
+            w.put("paper", J::String(p.key().into()));
+        }
+        if let Some(n) = v.fit_pages {
+            let key = w.k("fit_pages", "fitPages").to_string();
+            w.put(&key, J::from(n));
+        }
+        out.insert(v.name.clone(), w.done());
+    }
+    J::Object(out)
 }
 
 fn layout(l: &Layout, d: Dialect) -> Option<J> {

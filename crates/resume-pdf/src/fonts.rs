@@ -631,7 +631,7 @@ impl<'a> Fonts<'a> {
             gap = false;
         }
         let shape = |range, face, how, out: &mut Vec<Glyph>| {
-            self.shape_piece(text, range, face, how, rtl, run, out);
+            self.shape_cached(text, range, face, how, rtl, run, out);
         };
         for (start, end, face) in pieces {
             if !small_caps {
@@ -674,7 +674,7 @@ impl<'a> Fonts<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn shape_piece(
+    pub(crate) fn shape_piece(
         &self,
         text: &str,
         range: std::ops::Range<usize>,
@@ -867,8 +867,8 @@ fn split_clusters(face: &rustybuzz::Face<'_>, text: &str, glyphs: &mut [Glyph]) 
 }
 
 /// How a piece of text is shaped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shaping {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Shaping {
     Plain,
     /// With the font's `smcp` feature.
     SmallCaps,

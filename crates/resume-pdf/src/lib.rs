@@ -25,11 +25,13 @@
 //! format alike; [`pdf_with_report`] gives the typed error
 //! ([`PdfError::MissingGlyphs`]) a caller needs to retry with more fonts.
 
+mod deflate;
 mod dump;
 mod fonts;
 mod icons;
 mod layout;
 mod prepare;
+mod shape_cache;
 mod text;
 mod write;
 

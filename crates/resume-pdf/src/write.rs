@@ -669,32 +669,24 @@ pub(crate) fn write(
     Ok(bytes)
 }
 
-/// Deflates every stream that is not yet, at zlib level 2: lopdf's own
-/// pass uses the best level, which takes several times as long (the larger
-/// part of a whole rendering) for a few percent of size. One compressor is
-/// reset between streams: setting one up clears some 300 KB of tables.
+/// Deflates every stream that is not yet ([`crate::deflate`]); the pages'
+/// contents are the only streams a batch does not repeat.
 fn compress(lo: &mut lopdf::Document) {
-    let mut deflate = flate2::Compress::new(flate2::Compression::new(2), true);
-    for object in lo.objects.values_mut() {
+    let contents: Vec<lopdf::ObjectId> = lo
+        .get_pages()
+        .values()
+        .flat_map(|&page| lo.get_page_contents(page))
+        .collect();
+    for (id, object) in lo.objects.iter_mut() {
         let lopdf::Object::Stream(stream) = object else {
             continue;
         };
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        deflate.reset();
-        // Deflate never grows data by more than a few bytes per 16 KB block.
-        let mut compressed =
-            Vec::with_capacity(stream.content.len() + stream.content.len() / 100 + 64);
-        let done = deflate.compress_vec(
-            &stream.content,
-            &mut compressed,
-            flate2::FlushCompress::Finish,
-        );
-        if matches!(done, Ok(flate2::Status::StreamEnd)) && compressed.len() < stream.content.len()
-        {
+        if let Some(compressed) = crate::deflate::deflate(&stream.content, !contents.contains(id)) {
             stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(compressed);
+            stream.set_content(compressed.to_vec());
         }
     }
 }
