@@ -86,11 +86,15 @@ impl Cx {
     /// Reports a value of the wrong type.
     pub fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
         let found = node.value.type_name(self.toml());
-        self.error(
+        let hint = type_hint(self.toml(), node, path, expected);
+        let d = self.error(
             format!("expected {expected}, found {found}"),
             &node.span,
             path,
         );
+        if let Some(hint) = hint {
+            d.with_hint_mut(hint);
+        }
     }
 
     /// Opens a table, or reports that the value is not one.
@@ -317,6 +321,40 @@ impl Cx {
             ),
         }
     }
+}
+
+/// How to write a value of the expected type at `path`, in the source's
+/// own syntax.
+fn type_hint(toml: bool, node: &Node, path: &str, expected: &str) -> Option<String> {
+    // The key as written: the last part of the path, without an index.
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let key = last.split('[').next().unwrap_or(last);
+    let element = last.ends_with(']');
+    let open = if toml {
+        format!("{key} = ")
+    } else {
+        format!("\"{key}\": ")
+    };
+    let text = match &node.value {
+        Value::String(s) if s.chars().count() <= 40 && !s.contains('"') => s.as_str(),
+        _ => "…",
+    };
+    Some(match (expected, toml) {
+        ("an array", _) if element => "write the items of this list one by one".to_string(),
+        ("an array", _) => format!("write a list in brackets: {open}[\"{text}\"]"),
+        ("a table", true) if element || key.is_empty() => {
+            format!("write each entry as a `[[{key}]]` table with its keys on the lines below")
+        }
+        ("a table", true) => format!(
+            "write a `[{path}]` table with its keys on the lines below, or {open}{{ key = \"…\" }}"
+        ),
+        ("an object", false) if element => {
+            "write each entry as an object: { \"key\": \"…\" }".to_string()
+        }
+        ("an object", false) => format!("write an object: {open}{{ \"key\": \"…\" }}"),
+        ("a string", _) => format!("write the text in double quotes: {open}\"…\""),
+        _ => return None,
+    })
 }
 
 /// Renders a float as its author most likely wrote it.

@@ -59,8 +59,8 @@ pub(crate) fn from_toml(source: &str) -> Result<Node, Vec<crate::Diagnostic>> {
             .into_iter()
             .map(|e| {
                 let message = e.message().trim().trim_end_matches('.').to_string();
-                crate::Diagnostic::error(message, e.span(), "")
-                    .with_hint("fix the TOML syntax at this place; strings need \"double quotes\"")
+                let hint = syntax_hint(&message);
+                crate::Diagnostic::error(message, e.span(), "").with_hint(hint)
             })
             .collect());
     }
@@ -69,6 +69,27 @@ pub(crate) fn from_toml(source: &str) -> Result<Node, Vec<crate::Diagnostic>> {
         span,
         value: Value::Table(toml_table(table.into_inner())),
     })
+}
+
+/// What to do about a TOML syntax error, by what the parser says: the
+/// reminder about quotes only where a value lacks them.
+fn syntax_hint(message: &str) -> &'static str {
+    let has = |s: &str| message.contains(s);
+    if has("must be quoted") || has("invalid boolean") || has("invalid number") {
+        "fix the TOML syntax at this place; text values need \"double quotes\": name = \"Ann Lee\""
+    } else if has("basic string") || has("literal string") {
+        "fix the TOML syntax at this place; close the string on the same line, as text over several lines goes in \"\"\"triple quotes\"\"\""
+    } else if has("duplicate key") {
+        "fix the TOML syntax at this place; a key is given once per table, so remove or rename one"
+    } else if has("unclosed array") {
+        "fix the TOML syntax at this place; a list is closed with `]` and its items are separated by commas"
+    } else if has("unclosed table") {
+        "fix the TOML syntax at this place; a table header is closed with `]` (`[[work]]` for each entry of a list)"
+    } else if has("unclosed inline table") {
+        "fix the TOML syntax at this place; an inline table is closed with `}` on the same line"
+    } else {
+        "fix the TOML syntax at this place"
+    }
 }
 
 fn toml_table(table: toml::de::DeTable<'_>) -> Vec<Field> {
