@@ -88,7 +88,7 @@ pub fn render_coded<'d>(
                 let span = clamp(source, span.clone());
                 let (excerpt, first_line) = lines.around(span.clone());
                 let local = span.start - excerpt.start..span.end - excerpt.start;
-                let mut snippet = Snippet::source(&source[excerpt])
+                let mut snippet = Snippet::source(visible(&source[excerpt]))
                     .line_start(first_line)
                     .path(name.as_str())
                     .fold(true);
@@ -134,6 +134,28 @@ pub fn render_coded<'d>(
         ));
     }
     out
+}
+
+/// The source lines as they may be printed: the renderer shows C0
+/// controls as their pictures (␛), and here the C1 controls and U+FFFE and
+/// U+FFFF, which it passes through, become characters of the same length
+/// in bytes, so spans still point at them.
+fn visible(lines: &str) -> std::borrow::Cow<'_, str> {
+    if !lines
+        .chars()
+        .any(|c| resume_model::is_control(c) && c.len_utf8() > 1)
+    {
+        return lines.into();
+    }
+    lines
+        .chars()
+        .map(|c| match c.len_utf8() {
+            2 if resume_model::is_control(c) => '\u{b7}',
+            3 if resume_model::is_control(c) => '\u{fffd}',
+            _ => c,
+        })
+        .collect::<String>()
+        .into()
 }
 
 fn plural(n: usize) -> &'static str {

@@ -52,6 +52,11 @@ fn expectation(text: &str) -> Expect {
     e
 }
 
+/// The characters no output may hold (as the readers define them).
+fn is_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}')
+}
+
 const FORMATS: [&str; 4] = ["pdf", "docx", "html", "txt"];
 
 #[test]
@@ -122,6 +127,24 @@ fn every_bad_input_fails_as_its_expect_file_says() {
                 let file = out.join(format!("{stem}.{ext}"));
                 if std::fs::read(&file).ok().as_deref() != Some(&b"older"[..]) {
                     problems.push(format!("{stem}.{ext} was changed"));
+                }
+            }
+        }
+        // What a run prints and writes never holds a control character
+        // (the diagnostics show pictures of them, the outputs drop them).
+        let printed = err.replace(['\n', '\t'], "");
+        if let Some(c) = printed.chars().find(|c| is_control(*c)) {
+            problems.push(format!("printed {c:?}"));
+        }
+        if expect.exit == 0 {
+            for ext in ["html", "txt"] {
+                let text = std::fs::read_to_string(out.join(format!("{stem}.{ext}"))).unwrap();
+                if let Some(c) = text
+                    .replace(['\n', '\t'], "")
+                    .chars()
+                    .find(|c| is_control(*c))
+                {
+                    problems.push(format!("{stem}.{ext} holds {c:?}"));
                 }
             }
         }

@@ -59,7 +59,19 @@ pub(crate) fn from_toml(source: &str) -> Result<Node, Vec<crate::Diagnostic>> {
             .into_iter()
             .map(|e| {
                 let message = e.message().trim().trim_end_matches('.').to_string();
-                let hint = syntax_hint(&message);
+                // TOML allows no control character in a string as it is;
+                // say which one stands there (it prints as its picture).
+                let control = e
+                    .span()
+                    .and_then(|span| source.get(span.start..)?.chars().next())
+                    .filter(|c| crate::controls::is_control(*c) && *c != '\r');
+                let hint = match control {
+                    Some(c) => format!(
+                        "fix the TOML syntax at this place; the control character {} cannot stand in text: delete it",
+                        crate::controls::describe(c)
+                    ),
+                    None => syntax_hint(&message).to_string(),
+                };
                 crate::Diagnostic::error(message, e.span(), "").with_hint(hint)
             })
             .collect());
