@@ -72,7 +72,8 @@ pub fn parse_toml(source: &str) -> Parsed<Resume> {
 /// strings and free-text dates are warnings and the résumé is still made.
 pub fn parse_json(source: &str, strict: bool) -> Parsed<Resume> {
     let mut root = tree::from_json(source)?;
-    let mut diags = controls::strip(&mut root, source);
+    let mut diags = tree::json_duplicates(&mut root, source);
+    diags.extend(controls::strip(&mut root, source));
     let (resume, read) = json_resume::read(&root, strict);
     diags.extend(read);
     finish(resume, diags)

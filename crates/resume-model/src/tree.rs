@@ -222,3 +222,68 @@ fn json_node(v: jsonc_parser::ast::Value<'_>) -> Node {
         },
     }
 }
+
+/// Keeps the last of keys a JSON object gives twice, as JavaScript and most
+/// JSON readers do, with a warning at each value left out that says which
+/// one is kept.
+pub(crate) fn json_duplicates(node: &mut Node, source: &str) -> Vec<crate::Diagnostic> {
+    let mut diags = Vec::new();
+    let lines = crate::LineIndex::new(source);
+    dedupe(node, "", &lines, &mut diags);
+    diags
+}
+
+fn dedupe(
+    node: &mut Node,
+    path: &str,
+    lines: &crate::LineIndex<'_>,
+    diags: &mut Vec<crate::Diagnostic>,
+) {
+    match &mut node.value {
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                dedupe(item, &format!("{path}[{i}]"), lines, diags);
+            }
+        }
+        Value::Table(fields) => {
+            let mut keep = vec![true; fields.len()];
+            for i in 0..fields.len() {
+                if let Some(later) = fields[i + 1..].iter().position(|f| f.key == fields[i].key) {
+                    keep[i] = false;
+                    let kept = &fields[i + 1 + later];
+                    let (line, col) = lines.line_col(kept.key_span.start);
+                    let child = child_path(path, &fields[i].key);
+                    diags.push(
+                        crate::Diagnostic::warning(
+                            format!(
+                                "`{}` is given twice in this object; the value at {line}:{col} is kept and this one is ignored",
+                                fields[i].key
+                            ),
+                            Some(fields[i].key_span.clone()),
+                            child,
+                        )
+                        .with_hint("remove one of the two"),
+                    );
+                }
+            }
+            let mut i = 0;
+            fields.retain(|_| {
+                i += 1;
+                keep[i - 1]
+            });
+            for field in fields {
+                let child = child_path(path, &field.key);
+                dedupe(&mut field.node, &child, lines, diags);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn child_path(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
