@@ -60,7 +60,7 @@ pub fn parse_theme(source: &str) -> Parsed<design::ThemeFile> {
 pub fn parse_toml(source: &str) -> Parsed<Resume> {
     let mut root = tree::from_toml(source)?;
     let mut diags = controls::strip(&mut root, source);
-    let (resume, read) = toml_source::read(&root);
+    let (resume, read) = toml_source::read(&root, source);
     diags.extend(read);
     finish(resume, diags)
 }

@@ -30,6 +30,9 @@ pub(crate) enum Mode {
 pub(crate) struct Cx {
     pub mode: Mode,
     pub diags: Vec<Diagnostic>,
+    /// The source text, when the reader has it: a number read as text is
+    /// shown as it is written there (`3.90`, not `3.9`).
+    pub source: String,
 }
 
 impl Cx {
@@ -37,6 +40,7 @@ impl Cx {
         Cx {
             mode,
             diags: Vec::new(),
+            source: String::new(),
         }
     }
 
@@ -135,11 +139,30 @@ impl Cx {
             // numbers, GPAs), since the author's meaning is clear; JSON
             // Resume's schema says string, so its validator says so too.
             Value::Integer(_) | Value::Float(_) => {
-                if !self.toml() {
+                let written = self
+                    .source
+                    .get(node.span.clone())
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty() && !t.contains(['\n', '"', '=']))
+                    .map(str::to_string);
+                let text = written.unwrap_or_else(|| number_text(node));
+                if self.toml() {
+                    let key = path.rsplit('.').next().unwrap_or(path);
+                    self.warning(
+                        format!(
+                            "a number where text is expected; it is shown as written, `{text}`"
+                        ),
+                        &node.span,
+                        path,
+                    )
+                    .with_hint_mut(format!(
+                        "write it as text in double quotes: {key} = \"{text}\""
+                    ));
+                } else {
                     self.lenient("expected a string, found a number", &node.span, path)
                         .with_hint_mut("put the value in quotes");
                 }
-                Some(number_text(node))
+                Some(text)
             }
             _ => {
                 self.wrong_type(node, path, "a string");
