@@ -48,10 +48,13 @@ fn walk(node: &mut Node, source: &str, path: &str, diags: &mut Vec<Diagnostic>) 
         }
         Value::Table(fields) => {
             for field in fields {
+                // The path names the key as cleaned: a diagnostic never
+                // prints the character it warns about.
+                let cleaned: String = field.key.chars().filter(|c| !is_control(*c)).collect();
                 let child = if path.is_empty() {
-                    field.key.clone()
+                    cleaned
                 } else {
-                    format!("{path}.{}", field.key)
+                    format!("{path}.{cleaned}")
                 };
                 clean(
                     &mut field.key,
@@ -61,11 +64,6 @@ fn walk(node: &mut Node, source: &str, path: &str, diags: &mut Vec<Diagnostic>) 
                     "key",
                     diags,
                 );
-                let child = if path.is_empty() {
-                    field.key.clone()
-                } else {
-                    format!("{path}.{}", field.key)
-                };
                 walk(&mut field.node, source, &child, diags);
             }
         }
