@@ -20,7 +20,11 @@ tasks:
               from the font files (needs fonts-crosextra-carlito,
               fonts-crosextra-caladea and fonts-liberation2)
   bench       criterion benchmarks, then whole-process timings of
-              `resume build` with hyperfine (Debian package hyperfine)";
+              `resume build` with hyperfine (Debian package hyperfine)
+  fuzz [SECONDS]
+              run every cargo-fuzz target in fuzz/ for SECONDS each
+              (default 60), from its seed corpus (needs a nightly
+              toolchain and `cargo install cargo-fuzz`)";
 
 fn main() -> anyhow::Result<()> {
     let task = std::env::args().nth(1);
@@ -29,6 +33,7 @@ fn main() -> anyhow::Result<()> {
         Some("ci") => ci(),
         Some("bench") => bench(),
         Some("gallery") => gallery::gallery(),
+        Some("fuzz") => fuzz(std::env::args().nth(2).as_deref()),
         Some("gen-widths") => {
             widths::generate(&root().join("crates/resume-document/data/widths.bin"))
         }
@@ -107,6 +112,40 @@ fn ci() -> anyhow::Result<()> {
     let mut test = cargo();
     test.args(["test", "--workspace"]);
     run(test)
+}
+
+/// The fuzz targets of `fuzz/`, each run from its own corpus folder.
+const FUZZ_TARGETS: [&str; 4] = [
+    "toml_reader",
+    "json_resume_reader",
+    "markup",
+    "every_backend",
+];
+
+fn fuzz(seconds: Option<&str>) -> anyhow::Result<()> {
+    let seconds: u64 = match seconds {
+        Some(s) => s
+            .parse()
+            .with_context(|| format!("fuzz takes a number of seconds, not `{s}`"))?,
+        None => 60,
+    };
+    let dir = root().join("fuzz");
+    for target in FUZZ_TARGETS {
+        // `cargo +nightly` goes through rustup, so this is the `cargo` on the
+        // path, not the toolchain's own that runs xtask.
+        let mut cmd = Command::new("cargo");
+        cmd.current_dir(&dir).args([
+            "+nightly",
+            "fuzz",
+            "run",
+            target,
+            &format!("corpus/{target}"),
+            "--",
+            &format!("-max_total_time={seconds}"),
+        ]);
+        run(cmd)?;
+    }
+    Ok(())
 }
 
 fn bench() -> anyhow::Result<()> {
