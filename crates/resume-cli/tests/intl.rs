@@ -163,7 +163,10 @@ fn a_missing_font_folder_in_the_source_is_located() {
     let out = resume(dir.path(), &["build", "cv.toml", "-o", "dist"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("cv.toml:7:14") && err.contains("`nowhere`"), "{err}");
+    assert!(
+        err.contains("cv.toml:7:14") && err.contains("`nowhere`"),
+        "{err}"
+    );
     assert!(written(&dir.path().join("dist")).is_empty());
 }
 
@@ -174,17 +177,27 @@ fn the_locale_can_be_chosen_on_the_command_line_and_a_wrong_one_is_a_warning() {
     std::fs::write(dir.path().join("cv.toml"), src).unwrap();
     let out = resume(
         dir.path(),
-        &["build", "cv.toml", "-o", "dist", "-f", "txt", "--locale", "de"],
+        &[
+            "build", "cv.toml", "-o", "dist", "-f", "txt", "--locale", "de",
+        ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = std::fs::read_to_string(dir.path().join("dist/cv.txt")).unwrap();
     assert!(text.contains("BERUFSERFAHRUNG"), "{text}");
-    assert!(text.contains("Juni 2020 – heute") || text.contains("Jun 2020 – heute"), "{text}");
+    assert!(
+        text.contains("Juni 2020 – heute") || text.contains("Jun 2020 – heute"),
+        "{text}"
+    );
     let out = resume(
         dir.path(),
-        &["build", "cv.toml", "-o", "dist", "-f", "txt", "--locale", "deu"],
+        &[
+            "build", "cv.toml", "-o", "dist", "-f", "txt", "--locale", "deu",
+        ],
     );
     assert_eq!(out.status.code(), Some(0));
     let err = stderr(&out);
-    assert!(err.contains("unknown locale `deu`") && err.contains("`de`"), "{err}");
+    assert!(
+        err.contains("unknown locale `deu`") && err.contains("`de`"),
+        "{err}"
+    );
 }
