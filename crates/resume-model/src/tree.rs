@@ -162,7 +162,9 @@ pub(crate) fn from_json(source: &str) -> Result<Node, Vec<crate::Diagnostic>> {
             Err(vec![
                 crate::Diagnostic::error(
                     e.kind().to_string().to_lowercase(),
-                    Some(r.start..r.end.max(r.start + 1)),
+                    // One character wide, but never past the end of the
+                    // source (an error at its very end is found by fuzzing).
+                    Some(r.start.min(source.len())..r.end.max(r.start + 1).min(source.len())),
                     "",
                 )
                 .with_hint("fix the JSON syntax at this place"),
@@ -285,5 +287,16 @@ fn child_path(path: &str, key: &str) -> String {
         key.to_string()
     } else {
         format!("{path}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_json_syntax_error_at_the_end_points_inside_the_source() {
+        let source = "{\"basics\": {\"name\": ";
+        let errors = super::from_json(source).expect_err("truncated");
+        let span = errors[0].span.clone().expect("located");
+        assert!(span.end <= source.len(), "{span:?}");
     }
 }
