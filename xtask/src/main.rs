@@ -26,7 +26,11 @@ tasks:
               1,000 sources; instruction counts with valgrind (Debian
               packages hyperfine, pandoc, valgrind)
   man [DIR]   write the man pages of `resume` and its subcommands into
-              DIR (default target/man); read one with `man -l DIR/resume.1`";
+              DIR (default target/man); read one with `man -l DIR/resume.1`
+  fuzz [SECONDS]
+              run every cargo-fuzz target in fuzz/ for SECONDS each
+              (default 60), from its seed corpus (needs a nightly
+              toolchain and `cargo install cargo-fuzz`)";
 
 fn main() -> anyhow::Result<()> {
     let task = std::env::args().nth(1);
@@ -36,6 +40,7 @@ fn main() -> anyhow::Result<()> {
         Some("bench") => bench::bench(std::env::args().nth(2).as_deref()),
         Some("gallery") => gallery::gallery(),
         Some("man") => man(std::env::args().nth(2)),
+        Some("fuzz") => fuzz(std::env::args().nth(2).as_deref()),
         Some("gen-widths") => {
             widths::generate(&root().join("crates/resume-document/data/widths.bin"))
         }
@@ -131,4 +136,38 @@ fn ci() -> anyhow::Result<()> {
     let mut test = cargo();
     test.args(["test", "--workspace"]);
     run(test)
+}
+
+/// The fuzz targets of `fuzz/`, each run from its own corpus folder.
+const FUZZ_TARGETS: [&str; 4] = [
+    "toml_reader",
+    "json_resume_reader",
+    "markup",
+    "every_backend",
+];
+
+fn fuzz(seconds: Option<&str>) -> anyhow::Result<()> {
+    let seconds: u64 = match seconds {
+        Some(s) => s
+            .parse()
+            .with_context(|| format!("fuzz takes a number of seconds, not `{s}`"))?,
+        None => 60,
+    };
+    let dir = root().join("fuzz");
+    for target in FUZZ_TARGETS {
+        // `cargo +nightly` goes through rustup, so this is the `cargo` on the
+        // path, not the toolchain's own that runs xtask.
+        let mut cmd = Command::new("cargo");
+        cmd.current_dir(&dir).args([
+            "+nightly",
+            "fuzz",
+            "run",
+            target,
+            &format!("corpus/{target}"),
+            "--",
+            &format!("-max_total_time={seconds}"),
+        ]);
+        run(cmd)?;
+    }
+    Ok(())
 }

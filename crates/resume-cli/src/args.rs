@@ -18,6 +18,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Print at most N diagnostics per file and count the rest (0: all)
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::report::DEFAULT_MAX)]
+    pub max_diagnostics: usize,
 }
 
 #[derive(Debug, Subcommand)]

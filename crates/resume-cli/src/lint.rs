@@ -1,10 +1,9 @@
 //! `resume lint`: reads the source, the clock and the PDF's page count, and
 //! prints what `resume_document::lint` finds.
 
-use std::fs;
 use std::path::Path;
 
-use anyhow::{Context, anyhow};
+use anyhow::anyhow;
 use resume_document::lint::{Finding, LintOptions, lint};
 use resume_model::{Date, LineIndex, Severity, SourceMap};
 
@@ -14,8 +13,7 @@ use crate::{Failure, report, source_date_epoch, source_format};
 pub fn run(args: &LintArgs) -> Result<(), Failure> {
     let path = args.source.as_path();
     let format = source_format(path, args.from.from)?;
-    let source =
-        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let source = crate::source::read(path)?;
     // Lint reads a JSON Resume file as `build` does: its content is what is
     // checked, not its conformance to the schema (`resume check` does that).
     let (parsed, map) = match format {

@@ -9,6 +9,7 @@ mod import;
 mod lint;
 mod matching;
 mod report;
+mod source;
 mod theme;
 
 use std::fs;
@@ -41,6 +42,7 @@ impl From<anyhow::Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    report::set_max(cli.max_diagnostics);
     let result = match &cli.command {
         Command::Build(a) => build::build(a),
         Command::Check(a) => check(a),
@@ -121,13 +123,21 @@ impl FormatArg {
     }
 }
 
+/// The last second that PDF and DOCX dates can write: 9999-12-31T23:59:59Z.
+const LAST_EPOCH: i64 = 253_402_300_799;
+
 /// The fixed moment written into files, from SOURCE_DATE_EPOCH.
 pub(crate) fn source_date_epoch() -> anyhow::Result<Option<i64>> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) if v.trim().is_empty() => Ok(None),
-        Ok(v) => v.trim().parse::<i64>().map(Some).map_err(|_| {
-            anyhow!("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not `{v}`")
-        }),
+        // Checked here, before any work, so that a value no file format
+        // can hold is a usage error, not the failure of one output.
+        Ok(v) => match v.trim().parse::<i64>() {
+            Ok(n) if (0..=LAST_EPOCH).contains(&n) => Ok(Some(n)),
+            _ => Err(anyhow!(
+                "SOURCE_DATE_EPOCH must be a number of seconds since 1970 from 0 to {LAST_EPOCH} (the end of 9999), not `{v}`"
+            )),
+        },
         Err(_) => Ok(None),
     }
 }
@@ -195,8 +205,7 @@ pub(crate) fn parse_source(
 ) -> Result<(resume_model::Resume, String, SourceFormat), Failure> {
     use std::fmt::Write as _;
     let format = source_format(path, from)?;
-    let source =
-        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let source = source::read(path)?;
     let parsed = match format {
         SourceFormat::Toml => resume_model::parse_toml(&source),
         SourceFormat::Json => resume_model::parse_json(&source, strictness == Strictness::Validate),
@@ -211,9 +220,15 @@ pub(crate) fn parse_source(
         Err(diags) => {
             log.push_str(&report::render(path, &source, &diags));
             let n = diags.iter().filter(|d| d.is_error()).count();
+            // `check` writes nothing by nature; saying so would suggest
+            // that something else was expected.
+            let written = match strictness {
+                Strictness::Validate => "",
+                Strictness::Render => "; nothing was written for it",
+            };
             let _ = writeln!(
                 log,
-                "error: {} has {n} error{}; nothing was written for it",
+                "error: {} has {n} error{}{written}",
                 path.display(),
                 if n == 1 { "" } else { "s" }
             );

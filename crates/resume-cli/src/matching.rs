@@ -1,11 +1,8 @@
 //! `resume match`: reads the résumé and the job, prints the report that
 //! `resume_document::matching` makes.
 
-use std::fs;
-use std::io::Read;
 use std::path::Path;
 
-use anyhow::Context;
 use resume_document::matching::{JobSource, MatchInput, match_job};
 
 use crate::args::{MatchArgs, ReportFormat};
@@ -15,14 +12,9 @@ pub fn run(args: &MatchArgs) -> Result<(), Failure> {
     let (resume, source, format) = load_source(&args.source, args.from.from, Strictness::Render)?;
     let stdin = args.job.as_os_str() == "-";
     let job_text = if stdin {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read the job from standard input")?;
-        text
+        crate::source::read_from(Path::new("standard input"), std::io::stdin().lock())?
     } else {
-        fs::read_to_string(&args.job)
-            .with_context(|| format!("cannot read {}", args.job.display()))?
+        crate::source::read(&args.job)?
     };
     let job_name = if stdin {
         "standard input".to_string()

@@ -81,12 +81,7 @@ pub fn resolve_with(
                     )));
                 }
                 seen.push(canonical);
-                let text = fs::read_to_string(&path).map_err(|e| {
-                    Failure::Io(anyhow!(
-                        "cannot read the theme file {}: {e}",
-                        path.display()
-                    ))
-                })?;
+                let text = crate::source::read(&path)?;
                 match resume_model::parse_theme(&text) {
                     Ok((file, warnings)) => {
                         if !warnings.is_empty() {

@@ -37,6 +37,23 @@ pub(crate) fn read(root: &Node, strict: bool) -> (Resume, Vec<crate::Diagnostic>
     }
     r.basics = o.get(&mut cx, "basics", basics).unwrap_or_default();
     r.work = o.array_of(&mut cx, "work", work);
+    // Older and home-made files name the work section otherwise; what they
+    // hold is shown where it belongs, and the file is told the name.
+    for alias in ["experience", "experiences"] {
+        if cx.mode != Mode::JsonLenient {
+            break;
+        }
+        if let Some(span) = o.key_span(alias) {
+            let entries = o.array_of(&mut cx, alias, work);
+            cx.warning(
+                format!("`{alias}` is read as `work`, the JSON Resume name of this section"),
+                &span,
+                alias,
+            )
+            .with_hint_mut(format!("rename `{alias}` to `work`"));
+            r.work.extend(entries);
+        }
+    }
     r.volunteer = o.array_of(&mut cx, "volunteer", volunteer);
     r.education = o.array_of(&mut cx, "education", education);
     r.awards = o.array_of(&mut cx, "awards", award);
@@ -104,6 +121,24 @@ const TOP: [&str; 19] = [
 /// names of the schema).
 fn str_any(o: &mut crate::read::Obj<'_>, cx: &mut Cx, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|k| o.str(cx, k))
+}
+
+/// A string under a key other than the schema's, read for it with a
+/// warning (`build` only: `check` keeps it as an unknown key and says so).
+fn aliased(o: &mut crate::read::Obj<'_>, cx: &mut Cx, key: &str, standard: &str) -> Option<String> {
+    if cx.mode != Mode::JsonLenient {
+        return None;
+    }
+    let span = o.key_span(key)?;
+    let value = o.str(cx, key)?;
+    let path = format!("{}.{key}", o.path);
+    cx.warning(
+        format!("`{key}` is read as `{standard}`, the JSON Resume name of this field"),
+        &span,
+        &path,
+    )
+    .with_hint_mut(format!("rename `{key}` to `{standard}`"));
+    Some(value)
 }
 
 fn basics(cx: &mut Cx, n: &Node, p: &str) -> Option<Basics> {
@@ -273,7 +308,10 @@ fn role(cx: &mut Cx, n: &Node, p: &str) -> Option<Role> {
 fn volunteer(cx: &mut Cx, n: &Node, p: &str) -> Option<Volunteer> {
     let mut o = cx.obj(n, p)?;
     let mut v = Volunteer {
-        organization: o.str(cx, "organization").unwrap_or_default(),
+        organization: o
+            .str(cx, "organization")
+            .or_else(|| aliased(&mut o, cx, "name", "organization"))
+            .unwrap_or_default(),
         position: o.str(cx, "position"),
         url: o.url(cx, "url").or_else(|| o.url(cx, "website")),
         location: o.str(cx, "location"),

@@ -2,6 +2,7 @@
 //! validated [`Resume`], or reports every problem of the file at once as
 //! [`Diagnostic`]s with byte spans. No IO and no knowledge of output formats.
 
+mod controls;
 mod date;
 pub mod design;
 mod design_read;
@@ -19,6 +20,7 @@ mod toml_source;
 mod tree;
 mod write;
 
+pub use controls::{describe as describe_control, is_control};
 pub use date::{Date, DateError, DateValue};
 pub use design::{THEMES, Theme};
 pub use design_read::parse_length;
@@ -56,8 +58,10 @@ pub fn parse_theme(source: &str) -> Parsed<design::ThemeFile> {
 /// On success the résumé comes with its warnings; otherwise every error
 /// (and warning) found in the file is returned, in source order.
 pub fn parse_toml(source: &str) -> Parsed<Resume> {
-    let root = tree::from_toml(source)?;
-    let (resume, diags) = toml_source::read(&root);
+    let mut root = tree::from_toml(source)?;
+    let mut diags = controls::strip(&mut root, source);
+    let (resume, read) = toml_source::read(&root, source);
+    diags.extend(read);
     finish(resume, diags)
 }
 
@@ -67,8 +71,11 @@ pub fn parse_toml(source: &str) -> Parsed<Resume> {
 /// JSON Resume 1.x is an error. Otherwise (`resume build`) nulls, empty
 /// strings and free-text dates are warnings and the résumé is still made.
 pub fn parse_json(source: &str, strict: bool) -> Parsed<Resume> {
-    let root = tree::from_json(source)?;
-    let (resume, diags) = json_resume::read(&root, strict);
+    let mut root = tree::from_json(source)?;
+    let mut diags = tree::json_duplicates(&mut root, source);
+    diags.extend(controls::strip(&mut root, source));
+    let (resume, read) = json_resume::read(&root, strict);
+    diags.extend(read);
     finish(resume, diags)
 }
 

@@ -30,6 +30,9 @@ pub(crate) enum Mode {
 pub(crate) struct Cx {
     pub mode: Mode,
     pub diags: Vec<Diagnostic>,
+    /// The source text, when the reader has it: a number read as text is
+    /// shown as it is written there (`3.90`, not `3.9`).
+    pub source: String,
 }
 
 impl Cx {
@@ -37,6 +40,7 @@ impl Cx {
         Cx {
             mode,
             diags: Vec::new(),
+            source: String::new(),
         }
     }
 
@@ -86,11 +90,15 @@ impl Cx {
     /// Reports a value of the wrong type.
     pub fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
         let found = node.value.type_name(self.toml());
-        self.error(
+        let hint = type_hint(self.toml(), node, path, expected);
+        let d = self.error(
             format!("expected {expected}, found {found}"),
             &node.span,
             path,
         );
+        if let Some(hint) = hint {
+            d.with_hint_mut(hint);
+        }
     }
 
     /// Opens a table, or reports that the value is not one.
@@ -131,11 +139,30 @@ impl Cx {
             // numbers, GPAs), since the author's meaning is clear; JSON
             // Resume's schema says string, so its validator says so too.
             Value::Integer(_) | Value::Float(_) => {
-                if !self.toml() {
+                let written = self
+                    .source
+                    .get(node.span.clone())
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty() && !t.contains(['\n', '"', '=']))
+                    .map(str::to_string);
+                let text = written.unwrap_or_else(|| number_text(node));
+                if self.toml() {
+                    let key = path.rsplit('.').next().unwrap_or(path);
+                    self.warning(
+                        format!(
+                            "a number where text is expected; it is shown as written, `{text}`"
+                        ),
+                        &node.span,
+                        path,
+                    )
+                    .with_hint_mut(format!(
+                        "write it as text in double quotes: {key} = \"{text}\""
+                    ));
+                } else {
                     self.lenient("expected a string, found a number", &node.span, path)
                         .with_hint_mut("put the value in quotes");
                 }
-                Some(number_text(node))
+                Some(text)
             }
             _ => {
                 self.wrong_type(node, path, "a string");
@@ -171,13 +198,17 @@ impl Cx {
         let s = self.string(node, path)?;
         match check_url(&s) {
             Ok(()) => Some(s),
-            Err(_)
-                if self.mode == Mode::JsonLenient
-                    && !s.contains(':')
-                    && s.contains('.')
-                    && !s.contains(' ') =>
-            {
-                let fixed = format!("https://{}", s.trim_start_matches('/'));
+            Err(_) if self.mode == Mode::JsonLenient && is_relative_path(&s) => {
+                self.warning(
+                    format!("`{s}` is a path on the file's own site, not an address; it is left out, not linked to a site of that name"),
+                    &node.span,
+                    path,
+                )
+                .with_hint_mut("write the full address with https:// so it can be linked");
+                None
+            }
+            Err(_) if self.mode == Mode::JsonLenient && is_bare_host(&s) => {
+                let fixed = format!("https://{s}");
                 self.warning(
                     format!("`{s}` has no scheme; linked as {fixed}"),
                     &node.span,
@@ -319,6 +350,84 @@ impl Cx {
     }
 }
 
+/// File name endings that say a link is a document on the file's own site
+/// (`index-en.html`, `cv.pdf`), not a host name.
+const FILE_ENDINGS: &[&str] = &[
+    "html", "htm", "xhtml", "php", "asp", "aspx", "jsp", "pdf", "doc", "docx", "odt", "txt",
+    "json", "xml", "png", "jpg", "jpeg", "gif", "svg", "webp",
+];
+
+/// Whether a link without a scheme is a relative path: `./cv.pdf`,
+/// `../en/`, `/about`, or a file name such as `index-en.html`.
+fn is_relative_path(s: &str) -> bool {
+    if s.starts_with("./") || s.starts_with("../") || s.starts_with('/') || s.starts_with('#') {
+        return true;
+    }
+    if s.contains(':') {
+        return false;
+    }
+    let first = s.split(['/', '?', '#']).next().unwrap_or(s);
+    let ending = first.rsplit('.').next().unwrap_or("");
+    // `docs/cv.pdf`: a first part without a dot is a folder, not a host.
+    (first.contains('.') && FILE_ENDINGS.contains(&ending.to_ascii_lowercase().as_str()))
+        || (!first.contains('.') && s.contains('/'))
+}
+
+/// Whether a link without a scheme starts with a host name, as
+/// `example.com` or `www.example.com/cv`: labels of letters, digits and
+/// hyphens, the last of two letters or more.
+fn is_bare_host(s: &str) -> bool {
+    if s.contains(':') || s.contains(char::is_whitespace) {
+        return false;
+    }
+    let host = s.split(['/', '?', '#']).next().unwrap_or(s);
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic))
+}
+
+/// How to write a value of the expected type at `path`, in the source's
+/// own syntax.
+fn type_hint(toml: bool, node: &Node, path: &str, expected: &str) -> Option<String> {
+    // The key as written: the last part of the path, without an index.
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let key = last.split('[').next().unwrap_or(last);
+    let element = last.ends_with(']');
+    let open = if toml {
+        format!("{key} = ")
+    } else {
+        format!("\"{key}\": ")
+    };
+    let text = match &node.value {
+        Value::String(s) if s.chars().count() <= 40 && !s.contains('"') => s.as_str(),
+        _ => "…",
+    };
+    Some(match (expected, toml) {
+        ("an array", _) if element => "write the items of this list one by one".to_string(),
+        ("an array", _) => format!("write a list in brackets: {open}[\"{text}\"]"),
+        ("a table", true) if element || key.is_empty() => {
+            format!("write each entry as a `[[{key}]]` table with its keys on the lines below")
+        }
+        ("a table", true) => format!(
+            "write a `[{path}]` table with its keys on the lines below, or {open}{{ key = \"…\" }}"
+        ),
+        ("an object", false) if element => {
+            "write each entry as an object: { \"key\": \"…\" }".to_string()
+        }
+        ("an object", false) => format!("write an object: {open}{{ \"key\": \"…\" }}"),
+        ("a string", _) => format!("write the text in double quotes: {open}\"…\""),
+        _ => return None,
+    })
+}
+
 /// Renders a float as its author most likely wrote it.
 fn number_text(node: &Node) -> String {
     match node.value {
@@ -367,6 +476,14 @@ impl<'n> Obj<'n> {
         let i = self.fields.iter().position(|f| f.key == key)?;
         self.used[i] = true;
         Some(&self.fields[i].node)
+    }
+
+    /// The span of a key as written, if the table has it.
+    pub fn key_span(&self, key: &str) -> Option<Range<usize>> {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .map(|f| f.key_span.clone())
     }
 
     /// Reads an optional key with `f`; null counts as absent.
@@ -536,16 +653,34 @@ impl<'n> Obj<'n> {
     /// Ends reading: keys not used are returned as extras (JSON Resume allows
     /// additional properties).
     pub fn rest(self, cx: &mut Cx, known: &[&str]) -> Extra {
+        // Nothing a file holds disappears silently: every key kept only
+        // for conversions is named, with the standard key it resembles.
+        let visible: Vec<&str> = known
+            .iter()
+            .copied()
+            .filter(|k| !matches!(*k, "$schema" | "meta" | "tags"))
+            .collect();
         for (field, used) in self.fields.iter().zip(&self.used) {
-            if !*used && let Some(s) = suggest_close(&field.key, known) {
-                let path = self.child_path(&field.key);
-                cx.warning(
-                    format!("unknown key `{}` is kept but not shown", field.key),
-                    &field.key_span,
-                    &path,
-                )
-                .with_hint_mut(format!("did you mean `{s}`?"));
+            if *used {
+                continue;
             }
+            let path = self.child_path(&field.key);
+            let hint = match (
+                suggest_close(&field.key, known),
+                suggest(&field.key, &visible),
+            ) {
+                (Some(s), _) => format!("did you mean `{s}`?"),
+                (None, Some(s)) => {
+                    format!("if it means what `{s}` does, rename it to `{s}` to show it")
+                }
+                (None, None) => format!("the keys shown here are: {}", visible.join(", ")),
+            };
+            cx.warning(
+                format!("unknown key `{}` is kept but not shown", field.key),
+                &field.key_span,
+                &path,
+            )
+            .with_hint_mut(hint);
         }
         self.fields
             .iter()
@@ -578,4 +713,35 @@ pub(crate) fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::{is_bare_host, is_relative_path};
+
+    #[test]
+    fn relative_paths_and_bare_hosts() {
+        for s in [
+            "index-en.html",
+            "./cv.pdf",
+            "../en/",
+            "/about",
+            "cv.PDF",
+            "docs/cv.pdf",
+        ] {
+            assert!(is_relative_path(s), "{s}");
+        }
+        for s in [
+            "example.com",
+            "www.example.com/cv",
+            "ann.dev",
+            "sub.example.co.uk/a?b",
+        ] {
+            assert!(!is_relative_path(s), "{s}");
+            assert!(is_bare_host(s), "{s}");
+        }
+        for s in ["index", "a b.com", "1.2", "example.", ".com", "-x.com"] {
+            assert!(!is_bare_host(s), "{s}");
+        }
+    }
 }

@@ -27,8 +27,9 @@ const TOP: [&str; 19] = [
     "extra",
 ];
 
-pub(crate) fn read(root: &Node) -> (Resume, Vec<crate::Diagnostic>) {
+pub(crate) fn read(root: &Node, source: &str) -> (Resume, Vec<crate::Diagnostic>) {
     let mut cx = Cx::new(Mode::Toml);
+    cx.source = source.to_string();
     let mut r = Resume::default();
     let Some(mut o) = cx.obj(root, "") else {
         return (r, cx.diags);

@@ -59,8 +59,20 @@ pub(crate) fn from_toml(source: &str) -> Result<Node, Vec<crate::Diagnostic>> {
             .into_iter()
             .map(|e| {
                 let message = e.message().trim().trim_end_matches('.').to_string();
-                crate::Diagnostic::error(message, e.span(), "")
-                    .with_hint("fix the TOML syntax at this place; strings need \"double quotes\"")
+                // TOML allows no control character in a string as it is;
+                // say which one stands there (it prints as its picture).
+                let control = e
+                    .span()
+                    .and_then(|span| source.get(span.start..)?.chars().next())
+                    .filter(|c| crate::controls::is_control(*c) && *c != '\r');
+                let hint = match control {
+                    Some(c) => format!(
+                        "fix the TOML syntax at this place; the control character {} cannot stand in text: delete it",
+                        crate::controls::describe(c)
+                    ),
+                    None => syntax_hint(&message).to_string(),
+                };
+                crate::Diagnostic::error(message, e.span(), "").with_hint(hint)
             })
             .collect());
     }
@@ -69,6 +81,27 @@ pub(crate) fn from_toml(source: &str) -> Result<Node, Vec<crate::Diagnostic>> {
         span,
         value: Value::Table(toml_table(table.into_inner())),
     })
+}
+
+/// What to do about a TOML syntax error, by what the parser says: the
+/// reminder about quotes only where a value lacks them.
+fn syntax_hint(message: &str) -> &'static str {
+    let has = |s: &str| message.contains(s);
+    if has("must be quoted") || has("invalid boolean") || has("invalid number") {
+        "fix the TOML syntax at this place; text values need \"double quotes\": name = \"Ann Lee\""
+    } else if has("basic string") || has("literal string") {
+        "fix the TOML syntax at this place; close the string on the same line, as text over several lines goes in \"\"\"triple quotes\"\"\""
+    } else if has("duplicate key") {
+        "fix the TOML syntax at this place; a key is given once per table, so remove or rename one"
+    } else if has("unclosed array") {
+        "fix the TOML syntax at this place; a list is closed with `]` and its items are separated by commas"
+    } else if has("unclosed table") {
+        "fix the TOML syntax at this place; a table header is closed with `]` (`[[work]]` for each entry of a list)"
+    } else if has("unclosed inline table") {
+        "fix the TOML syntax at this place; an inline table is closed with `}` on the same line"
+    } else {
+        "fix the TOML syntax at this place"
+    }
 }
 
 fn toml_table(table: toml::de::DeTable<'_>) -> Vec<Field> {
@@ -129,7 +162,9 @@ pub(crate) fn from_json(source: &str) -> Result<Node, Vec<crate::Diagnostic>> {
             Err(vec![
                 crate::Diagnostic::error(
                     e.kind().to_string().to_lowercase(),
-                    Some(r.start..r.end.max(r.start + 1)),
+                    // One character wide, but never past the end of the
+                    // source (an error at its very end is found by fuzzing).
+                    Some(r.start.min(source.len())..r.end.max(r.start + 1).min(source.len())),
                     "",
                 )
                 .with_hint("fix the JSON syntax at this place"),
@@ -187,5 +222,81 @@ fn json_node(v: jsonc_parser::ast::Value<'_>) -> Node {
                     .collect(),
             ),
         },
+    }
+}
+
+/// Keeps the last of keys a JSON object gives twice, as JavaScript and most
+/// JSON readers do, with a warning at each value left out that says which
+/// one is kept.
+pub(crate) fn json_duplicates(node: &mut Node, source: &str) -> Vec<crate::Diagnostic> {
+    let mut diags = Vec::new();
+    let lines = crate::LineIndex::new(source);
+    dedupe(node, "", &lines, &mut diags);
+    diags
+}
+
+fn dedupe(
+    node: &mut Node,
+    path: &str,
+    lines: &crate::LineIndex<'_>,
+    diags: &mut Vec<crate::Diagnostic>,
+) {
+    match &mut node.value {
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                dedupe(item, &format!("{path}[{i}]"), lines, diags);
+            }
+        }
+        Value::Table(fields) => {
+            let mut keep = vec![true; fields.len()];
+            for i in 0..fields.len() {
+                if let Some(later) = fields[i + 1..].iter().position(|f| f.key == fields[i].key) {
+                    keep[i] = false;
+                    let kept = &fields[i + 1 + later];
+                    let (line, col) = lines.line_col(kept.key_span.start);
+                    let child = child_path(path, &fields[i].key);
+                    diags.push(
+                        crate::Diagnostic::warning(
+                            format!(
+                                "`{}` is given twice in this object; the value at {line}:{col} is kept and this one is ignored",
+                                fields[i].key
+                            ),
+                            Some(fields[i].key_span.clone()),
+                            child,
+                        )
+                        .with_hint("remove one of the two"),
+                    );
+                }
+            }
+            let mut i = 0;
+            fields.retain(|_| {
+                i += 1;
+                keep[i - 1]
+            });
+            for field in fields {
+                let child = child_path(path, &field.key);
+                dedupe(&mut field.node, &child, lines, diags);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn child_path(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_json_syntax_error_at_the_end_points_inside_the_source() {
+        let source = "{\"basics\": {\"name\": ";
+        let errors = super::from_json(source).expect_err("truncated");
+        let span = errors[0].span.clone().expect("located");
+        assert!(span.end <= source.len(), "{span:?}");
     }
 }

@@ -46,7 +46,9 @@ pub fn text(doc: &Document, options: &TextOptions) -> String {
         bullet: plain_bullet(&design.bullet),
     };
 
-    w.line(&doc.header.name.to_uppercase());
+    // The name wraps like every other line: `--width` is a promise about
+    // every line of the file.
+    w.wrapped(&doc.header.name.to_uppercase(), "", "");
     if let Some(h) = &doc.header.headline {
         w.wrapped(h, "", "");
     }
@@ -63,9 +65,11 @@ pub fn text(doc: &Document, options: &TextOptions) -> String {
     for section in &doc.sections {
         w.blank();
         w.blank();
-        let title = section.title.to_uppercase();
-        let rule = "─".repeat(title.width());
-        w.line(&title);
+        let title = wrap(&section.title.to_uppercase(), width, "", "");
+        let rule = "─".repeat(title.iter().map(|l| l.width()).max().unwrap_or(0));
+        for l in &title {
+            w.line(l);
+        }
         w.line(&rule);
         match &section.body {
             SectionBody::Paragraphs(ps) => {
@@ -377,6 +381,43 @@ highlights = ["alpha beta gamma delta epsilon zeta eta theta (iota kappa lambda)
             "{out}"
         );
         assert!(out.lines().all(|l| l.width() <= 40), "{out}");
+    }
+
+    #[track_caller]
+    fn fits(out: &str, width: usize) {
+        for l in out.lines() {
+            assert!(l.width() <= width, "{} columns: {l:?}\n{out}", l.width());
+        }
+    }
+
+    #[test]
+    fn the_name_and_titles_wrap_to_the_width_in_display_columns() {
+        let options = TextOptions {
+            width: 30,
+            ascii: false,
+        };
+        // Wide characters take two columns, combining marks and zero-width
+        // characters none.
+        for name in [
+            "Maximilian Alexander Fitzgerald-Worthington the Third",
+            "山田太郎山田太郎山田太郎山田太郎山田太郎山田太郎",
+            "Zoe\u{301} Zoe\u{301} Zoe\u{301} Zoe\u{301} Zoe\u{301} Zoe\u{301} Zoe\u{301}",
+            "Ann\u{200b}Lee Ann\u{200b}Lee Ann\u{200b}Lee Ann\u{200b}Lee Ann\u{200b}Lee",
+        ] {
+            let src = format!(
+                "[basics]\nname = \"{name}\"\n[layout.sections.skills]\ntitle = \"Programming languages and tools of the trade\"\n[[skills]]\nname = \"Rust\"\n"
+            );
+            let out = render(&src, &options);
+            fits(&out, 30);
+            assert!(
+                out.lines().next().unwrap().width() >= 15,
+                "the first line is filled: {out}"
+            );
+        }
+        // A combining mark does not count: 29 letters and a mark fit 30.
+        let src = format!("[basics]\nname = \"{}e\u{301}\"\n", "a".repeat(28));
+        let out = render(&src, &options);
+        assert_eq!(out.lines().next().unwrap().chars().count(), 30, "{out}");
     }
 
     #[test]
