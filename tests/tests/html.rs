@@ -142,3 +142,33 @@ fn seed_loads_offline_and_prints_on_one_letter_page_in_chromium() {
         assert_eq!(browser::png_size(&png), (width, height));
     }
 }
+
+#[test]
+fn a_right_to_left_page_says_so_and_keeps_numbers_left_to_right() {
+    let source = std::fs::read_to_string(resume_tests::root().join("tests/data/intl/he.json"))
+        .expect("the Hebrew corpus file");
+    let (resume, _) = resume_model::parse_json(&source, false).expect("reads");
+    let doc = resume_document::lower(&resume, &resume_document::Options::default());
+    let page = html(&doc, &HtmlOptions::default()).expect("renders");
+    let parsed = Html::parse_document(&page);
+    let root = parsed.select(&sel("html")).next().expect("html");
+    assert_eq!(root.value().attr("lang"), Some("he"));
+    assert_eq!(root.value().attr("dir"), Some("rtl"));
+    // The header starts where the language starts, and a telephone number
+    // or an address reads left to right.
+    assert!(
+        page.contains(".masthead { text-align: start; }"),
+        "header align"
+    );
+    let contacts: Vec<_> = parsed.select(&sel(".contacts [dir=ltr]")).collect();
+    assert!(!contacts.is_empty(), "contacts marked ltr");
+    // No physical direction in the rules: they mirror with `dir`.
+    for physical in [
+        "text-align: left",
+        "text-align: right",
+        " margin-left:",
+        " padding-left:",
+    ] {
+        assert!(!page.contains(physical), "{physical}");
+    }
+}

@@ -389,9 +389,11 @@ fn roles(d: &Design) -> Vec<Role> {
     ]
 }
 
+/// A `text-align` value: "start", so a right-to-left page sets its
+/// header from the right as every other line.
 fn align(a: Align) -> &'static str {
     match a {
-        Align::Left => "left",
+        Align::Left => "start",
         Align::Center => "center",
     }
 }
