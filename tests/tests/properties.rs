@@ -77,7 +77,14 @@ fn strings(v: &Value, out: &mut Vec<String>) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    // A fixed seed: the same cases on every run, so a failure is one that
+    // a change made, and CI never fails by chance.
+    #![proptest_config(ProptestConfig {
+        cases: 96,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x7265_7375_6d65),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn any_valid_source_renders_everywhere_and_keeps_its_words(src in source()) {

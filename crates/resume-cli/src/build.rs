@@ -174,11 +174,24 @@ fn jobs_of<'a>(
     (source, format): (&'a str, SourceFormat),
     args: &BuildArgs,
 ) -> Result<Vec<Job<'a>>, Failure> {
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("resume")
-        .to_string();
+    // Outputs are named after the source; a name that cannot say which
+    // source they come from is refused rather than replaced by a default
+    // that could overwrite another résumé's files.
+    let stem = match path.file_stem().and_then(|s| s.to_str()) {
+        Some(s) if !s.is_empty() && !s.starts_with('.') => s.to_string(),
+        Some(_) => {
+            return Err(Failure::Io(anyhow!(
+                "{}: the outputs are named after the source's file name, and this one has none before its extension; rename it, e.g. to resume.toml",
+                path.display()
+            )));
+        }
+        None => {
+            return Err(Failure::Io(anyhow!(
+                "{}: the outputs are named after the source's file name, which is not valid UTF-8; rename it",
+                path.display()
+            )));
+        }
+    };
     let job = |variant: Option<&'a Variant>| Job {
         path,
         resume,
@@ -314,6 +327,28 @@ fn render_job(
                 "refusing to overwrite the source {} with an output",
                 job.path.display()
             )));
+        }
+        // Only a regular file is replaced: a link, a folder, a pipe or a
+        // device in an output's place stops the whole source, before any
+        // of its files is written.
+        if let Ok(meta) = fs::symlink_metadata(out) {
+            let kind = meta.file_type();
+            let what = if kind.is_symlink() {
+                Some("a symbolic link; outputs are not written through links")
+            } else if kind.is_dir() {
+                Some("a folder")
+            } else if !kind.is_file() {
+                Some("not a regular file (a pipe or a device)")
+            } else {
+                None
+            };
+            if let Some(what) = what {
+                return Err(Failure::Io(anyhow!(
+                    "{} is {what}; remove it or choose another output folder with -o (nothing was written for {})",
+                    out.display(),
+                    job.path.display()
+                )));
+            }
         }
     }
     let mut staged = Vec::with_capacity(outputs.len());

@@ -811,3 +811,64 @@ fn markdown_and_json_resume_are_written_when_asked_for() {
         ["r.docx", "r.html", "r.pdf", "r.txt"]
     );
 }
+
+#[test]
+fn only_regular_files_are_replaced_and_then_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("r.toml"),
+        format!("{BASICS}[[work]]\ncompany = \"Acme\"\n"),
+    )
+    .unwrap();
+    let ok = resume(dir.path(), &["build", "r.toml", "-o", "out"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let read = |name: &str| std::fs::read(dir.path().join("out").join(name)).unwrap();
+    let before: Vec<Vec<u8>> = ["r.pdf", "r.docx", "r.txt"]
+        .iter()
+        .map(|n| read(n))
+        .collect();
+    std::fs::write(
+        dir.path().join("r.toml"),
+        format!("{BASICS}[[work]]\ncompany = \"Changed\"\n"),
+    )
+    .unwrap();
+
+    // A folder where the HTML goes: nothing of this source is replaced.
+    std::fs::remove_file(dir.path().join("out/r.html")).unwrap();
+    std::fs::create_dir(dir.path().join("out/r.html")).unwrap();
+    let out = resume(dir.path(), &["build", "r.toml", "-o", "out"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is a folder"), "{}", stderr(&out));
+    let after: Vec<Vec<u8>> = ["r.pdf", "r.docx", "r.txt"]
+        .iter()
+        .map(|n| read(n))
+        .collect();
+    assert_eq!(before, after, "the other outputs are left as they were");
+    std::fs::remove_dir(dir.path().join("out/r.html")).unwrap();
+
+    // A symbolic link in an output's place is not written through.
+    #[cfg(unix)]
+    {
+        let target = dir.path().join("elsewhere.txt");
+        std::fs::write(&target, "keep me").unwrap();
+        std::fs::remove_file(dir.path().join("out/r.txt")).unwrap();
+        std::os::unix::fs::symlink(&target, dir.path().join("out/r.txt")).unwrap();
+        let out = resume(dir.path(), &["build", "r.toml", "-o", "out"]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    }
+}
+
+#[test]
+fn a_source_without_a_name_is_refused_instead_of_named_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".toml"), BASICS).unwrap();
+    let out = resume(
+        dir.path(),
+        &["build", ".toml", "--from", "toml", "-o", "out"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("rename it"), "{}", stderr(&out));
+    assert!(!dir.path().join("out/resume.pdf").exists());
+}

@@ -26,7 +26,7 @@ pub use lower::{DateStyle, Options, lower, source_theme};
 pub use theme::{
     Align, Case, Color, Columns, DatesAt, Design, EntryLayout, Family, Fit, Gaps, HtmlFonts,
     LinkStyle, Margins, Paint, Paper, READABLE_FLOOR, RightKind, Rule, TextStyle, Theme,
-    TitleStyle, WordFont, apply_case,
+    TitleStyle, WordFont, apply_case, upper,
 };
 
 /// A résumé ready to render.

@@ -566,13 +566,34 @@ fn each_entry(e: &crate::Entry, f: &mut impl FnMut(&crate::Entry)) {
 pub fn apply_case(text: &str, case: Case) -> String {
     match case {
         Case::AsWritten => text.to_string(),
-        Case::Upper | Case::SmallCaps => text.to_uppercase(),
+        Case::Upper | Case::SmallCaps => upper(text),
     }
+}
+
+/// Capitals of `text` that keep every word findable: German ß becomes the
+/// capital ẞ, whose lower case is ß again, not "SS", which would turn
+/// "Weißenböck" into a word nobody searches for.
+pub fn upper(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == 'ß' {
+            out.push('ẞ');
+        } else {
+            out.extend(c.to_uppercase());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_keep_a_sharp_s_findable() {
+        assert_eq!(upper("Johanna Weißenböck"), "JOHANNA WEIẞENBÖCK");
+        assert_eq!(upper("Weißenböck").to_lowercase(), "weißenböck");
+    }
 
     #[test]
     fn every_builtin_theme_resolves_to_sane_numbers() {

@@ -106,7 +106,7 @@ impl ParaBuilder {
         };
         let upper;
         let text = if look.case == Case::Upper {
-            upper = text.to_uppercase();
+            upper = resume_document::upper(text);
             upper.as_str()
         } else {
             text

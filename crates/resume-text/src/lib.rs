@@ -48,7 +48,7 @@ pub fn text(doc: &Document, options: &TextOptions) -> String {
 
     // The name wraps like every other line: `--width` is a promise about
     // every line of the file.
-    w.wrapped(&doc.header.name.to_uppercase(), "", "");
+    w.wrapped(&resume_document::upper(&doc.header.name), "", "");
     if let Some(h) = &doc.header.headline {
         w.wrapped(h, "", "");
     }
@@ -65,7 +65,7 @@ pub fn text(doc: &Document, options: &TextOptions) -> String {
     for section in &doc.sections {
         w.blank();
         w.blank();
-        let title = wrap(&section.title.to_uppercase(), width, "", "");
+        let title = wrap(&resume_document::upper(&section.title), width, "", "");
         let rule = "─".repeat(title.iter().map(|l| l.width()).max().unwrap_or(0));
         for l in &title {
             w.line(l);
