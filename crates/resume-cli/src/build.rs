@@ -366,8 +366,9 @@ fn shared_fit_is_default(args: &BuildArgs, job: &Job<'_>) -> bool {
 }
 
 /// Writes `bytes` to a temporary file beside `path`, with the permissions
-/// of the file it will replace (or those of a normal new file).
-fn stage(path: &Path, bytes: &[u8]) -> anyhow::Result<NamedTempFile> {
+/// of the file it will replace (or those of a normal new file): a
+/// temporary file is private.
+pub(crate) fn stage(path: &Path, bytes: &[u8]) -> anyhow::Result<NamedTempFile> {
     let dir = parent(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(".resume-")

@@ -39,6 +39,11 @@ fn folders(dirs: &[PathBuf]) -> Option<Arc<fontdb::Database>> {
     Some(Arc::new(db))
 }
 
+/// The PDF's fallback fonts: the font folders, then the installed fonts.
+pub(crate) fn fallback(dirs: &[PathBuf]) -> Vec<Arc<fontdb::Database>> {
+    folders(dirs).into_iter().chain(system()).collect()
+}
+
 /// Checks that each font folder is a folder, before anything is built.
 pub(crate) fn check_dirs(dirs: &[PathBuf]) -> anyhow::Result<()> {
     for dir in dirs {
@@ -64,7 +69,7 @@ pub(crate) fn render(
     match format.render(doc, shared) {
         Err(_) if format.extension() == "pdf" && resume_pdf::needs_more_fonts(doc) => {
             let pdf = resume_pdf::Pdf {
-                fallback_fonts: folders(dirs).into_iter().chain(system()).collect(),
+                fallback_fonts: fallback(dirs),
             };
             pdf.render(doc, shared)
         }
@@ -150,12 +155,11 @@ pub(crate) fn missing_report(
     for (c, list) in &places {
         for p in list {
             out.push_str(&format!(
-                "  {severity}: {}:{}:{}: '{}' (U+{:04X}){}\n",
+                "  {severity}: {}:{}:{}: {}{}\n",
                 path.display(),
                 p.line,
                 p.column,
-                c,
-                u32::from(*c),
+                resume_document::describe_chars(&[*c]),
                 p.path
                     .as_deref()
                     .map(|p| format!(" in `{p}`"))

@@ -98,9 +98,7 @@ fn pdf_pages(
     // a character.
     let out = match first {
         Err(_) if resume_pdf::needs_more_fonts(&doc) => {
-            let mut db = fontdb::Database::new();
-            db.load_system_fonts();
-            options.fallback_fonts = vec![std::sync::Arc::new(db)];
+            options.fallback_fonts = crate::fonts::fallback(&[]);
             resume_pdf::pdf_with_report(&doc, &options)
         }
         other => other,

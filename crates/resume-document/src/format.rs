@@ -48,18 +48,23 @@ impl fmt::Display for Note {
                 }
             }
             Note::Omitted { chars } => {
-                let chars: Vec<String> = chars
-                    .iter()
-                    .map(|c| format!("'{c}' (U+{:04X})", u32::from(*c)))
-                    .collect();
                 write!(
                     f,
                     "no font draws {}; left out of this format",
-                    chars.join(", ")
+                    describe_chars(chars)
                 )
             }
         }
     }
+}
+
+/// Characters as a message names them: `'世' (U+4E16), '界' (U+754C)`.
+pub fn describe_chars(chars: &[char]) -> String {
+    chars
+        .iter()
+        .map(|c| format!("'{c}' (U+{:04X})", u32::from(*c)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A written file.

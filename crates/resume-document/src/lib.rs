@@ -21,7 +21,7 @@ pub use estimate::{Estimate, Face, FaceSet};
 
 pub use fit::{FitNote, Fitted, Measure, fit};
 pub use fonts::face_data;
-pub use format::{Format, FormatError, Note, Output, Shared};
+pub use format::{Format, FormatError, Note, Output, Shared, describe_chars};
 pub use lower::{DateStyle, Options, lower, source_theme};
 pub use theme::{
     Align, Case, Color, Columns, DatesAt, Design, EntryLayout, Family, Fit, Gaps, HtmlFonts,

@@ -37,7 +37,9 @@ mod write;
 
 use std::sync::Arc;
 
-use resume_document::{Design, Document, Format, FormatError, Note, Output, Shared, fit};
+use resume_document::{
+    Design, Document, Format, FormatError, Note, Output, Shared, describe_chars, fit,
+};
 
 pub use crate::fonts::is_pictograph;
 use crate::fonts::{FallbackData, Fonts};
@@ -107,15 +109,6 @@ pub enum PdfError {
     InvalidTimestamp(String),
     #[error("writing the PDF failed: {0}")]
     Write(String),
-}
-
-/// Characters as a message names them: `'世' (U+4E16), '界' (U+754C)`.
-pub fn describe_chars(chars: &[char]) -> String {
-    chars
-        .iter()
-        .map(|c| format!("'{c}' (U+{:04X})", u32::from(*c)))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Typesets `document` as PDF bytes.
