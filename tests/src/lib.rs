@@ -316,6 +316,52 @@ pub fn assert_words_in_order(reference: &str, output: &str, min_order: f64) {
     assert!(f.order >= min_order, "order {:.4} < {min_order}", f.order);
 }
 
+/// A part of a zip package (a DOCX's `word/document.xml`) as text.
+pub fn zip_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut s = String::new();
+    zip.by_name(name)
+        .expect("the part")
+        .read_to_string(&mut s)
+        .expect("UTF-8");
+    s
+}
+
+/// The text runs of a DOCX's `word/document.xml`, with paragraph ends,
+/// tabs and breaks as spaces: what a parser reading the XML sees.
+pub fn docx_text(bytes: &[u8]) -> String {
+    let xml = zip_part(bytes, "word/document.xml");
+    let unescape = |s: &str| {
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&")
+    };
+    let mut text = String::new();
+    let mut rest = xml.as_str();
+    while let Some(i) = rest.find('<') {
+        let Some(end) = rest[i..].find('>') else {
+            break;
+        };
+        let tag = &rest[i + 1..i + end];
+        rest = &rest[i + end + 1..];
+        let name = tag.split([' ', '/']).next().unwrap_or("");
+        match name {
+            "w:t" if !tag.ends_with('/') => {
+                let close = rest.find("</w:t>").unwrap_or(rest.len());
+                text.push_str(&unescape(&rest[..close]));
+                rest = &rest[close..];
+            }
+            "w:tab" | "w:br" => text.push(' '),
+            _ if tag == "/w:p" => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

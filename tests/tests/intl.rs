@@ -12,7 +12,6 @@
 //! cannot make (no pdftotext, no font for the script) is reported as
 //! ignored with the reason; under CI (`CI` set) it runs and fails.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, OnceLock};
@@ -20,7 +19,7 @@ use std::sync::{Arc, OnceLock};
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
 use resume_document::{Document, Format, SectionBody, Shared};
 use resume_model::{Locale, Resume, SectionKind};
-use resume_tests::{document_words, fidelity, root, tokens};
+use resume_tests::{document_words, docx_text, fidelity, root, tokens};
 
 /// Thresholds of every output: the share of the document's words present,
 /// and the share of those in reading order.
@@ -189,46 +188,6 @@ fn output_text(ext: &str, doc: &Document) -> Result<String, Failed> {
         }
         _ => unreachable!(),
     })
-}
-
-/// The text runs of word/document.xml, with paragraph ends, tabs and breaks
-/// as spaces: what a parser reading the XML sees.
-fn docx_text(bytes: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("the part")
-        .read_to_string(&mut xml)
-        .expect("UTF-8");
-    let mut text = String::new();
-    let mut rest = xml.as_str();
-    while let Some(i) = rest.find('<') {
-        let Some(end) = rest[i..].find('>') else {
-            break;
-        };
-        let tag = &rest[i + 1..i + end];
-        rest = &rest[i + end + 1..];
-        let name = tag.split([' ', '/']).next().unwrap_or("");
-        match name {
-            "w:t" if !tag.ends_with('/') => {
-                let close = rest.find("</w:t>").unwrap_or(rest.len());
-                text.push_str(&unescape(&rest[..close]));
-                rest = &rest[close..];
-            }
-            "w:tab" | "w:br" => text.push(' '),
-            _ if tag == "/w:p" => text.push('\n'),
-            _ => {}
-        }
-    }
-    text
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 /// The PDF's text in reading order (pdftotext without `-layout`).

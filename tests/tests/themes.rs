@@ -7,13 +7,12 @@
 //! program this machine lacks (pdftotext) is reported as ignored, with the
 //! reason, rather than as passed; under CI (`CI` set) it runs and fails.
 
-use std::io::Read;
 use std::process::Command;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use resume_document::{Document, Format, Shared};
 use resume_model::{THEMES, Theme};
-use resume_tests::{assert_words_in_order, seed_reference, seed_resume};
+use resume_tests::{assert_words_in_order, docx_text, seed_reference, seed_resume, zip_part};
 
 fn formats() -> Vec<Box<dyn Format>> {
     vec![
@@ -58,17 +57,6 @@ fn render(format: &dyn Format, doc: &Document) -> Result<Vec<u8>, Failed> {
     Ok(out.bytes)
 }
 
-/// The text of a part of a zip package.
-fn zip_part(bytes: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    let mut s = String::new();
-    zip.by_name(name)
-        .expect("the part")
-        .read_to_string(&mut s)
-        .expect("UTF-8");
-    s
-}
-
 /// What a reader of each format sees as text.
 fn visible_text(ext: &str, bytes: &[u8]) -> Option<String> {
     let s = || String::from_utf8(bytes.to_vec()).expect("UTF-8");
@@ -80,42 +68,9 @@ fn visible_text(ext: &str, bytes: &[u8]) -> Option<String> {
             let body = page.select(&body).next().expect("a body");
             Some(body.text().collect::<Vec<_>>().join(" "))
         }
-        "docx" => {
-            let xml = zip_part(bytes, "word/document.xml");
-            // Text runs, with paragraph ends, tabs and breaks as spaces:
-            // what a parser reading the XML sees.
-            let mut text = String::new();
-            let mut rest = xml.as_str();
-            while let Some(i) = rest.find('<') {
-                let Some(end) = rest[i..].find('>') else {
-                    break;
-                };
-                let tag = &rest[i + 1..i + end];
-                rest = &rest[i + end + 1..];
-                let name = tag.split([' ', '/']).next().unwrap_or("");
-                match name {
-                    "w:t" if !tag.ends_with('/') => {
-                        let close = rest.find("</w:t>").unwrap_or(rest.len());
-                        text.push_str(&unescape(&rest[..close]));
-                        rest = &rest[close..];
-                    }
-                    "w:tab" | "w:br" => text.push(' '),
-                    _ if tag == "/w:p" => text.push('\n'),
-                    _ => {}
-                }
-            }
-            Some(text)
-        }
+        "docx" => Some(docx_text(bytes)),
         _ => None,
     }
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 /// Whether a program the checks need is installed.
