@@ -456,20 +456,36 @@ impl<'a> Flow<'a> {
             .iter()
             .map(|&p| (p, self.paras[p].width() * date.size))
             .collect();
-        let room = |i: usize, size: f32| -> f32 {
-            let taken = rights.get(i).map_or(0.0, |(_, w)| w + d.columns.col_gap);
-            ((width - taken) / size).max(width * 0.3 / size)
-        };
+        let fit =
+            |taken: f32, size: f32| -> f32 { ((width - taken) / size).max(width * 0.3 / size) };
+        let beside = |w: f32| w + d.columns.col_gap;
+        // The texts on the right stand from the title's last line down: a
+        // title that wraps keeps its dates at its end, where they are read
+        // after it, and every line of the title leaves room for the widest.
+        let mut offset = 0;
         let mut rows: Vec<(usize, LineRange, f32, Tag)> = Vec::new();
+        if let Some(p) = e.title {
+            let size = d.entry_title.size;
+            let taken = |i: usize| rights.get(i).map_or(0.0, |&(_, w)| beside(w));
+            let mut lines = self.paras[p].lines(|i| fit(taken(i), size));
+            if lines.len() > 1 && !rights.is_empty() {
+                let widest = rights.iter().map(|&(_, w)| beside(w)).fold(0.0, f32::max);
+                lines = self.paras[p].lines(|_| fit(widest, size));
+                offset = lines.len() - 1;
+            }
+            rows.extend(lines.into_iter().map(|line| (p, line, size, Tag::H3)));
+        }
+        let room = |i: usize, size: f32| -> f32 {
+            let taken = i
+                .checked_sub(offset)
+                .and_then(|i| rights.get(i))
+                .map_or(0.0, |&(_, w)| beside(w));
+            fit(taken, size)
+        };
         let left = e
-            .title
+            .lines
             .iter()
-            .map(|&p| (p, d.entry_title.size, Tag::H3))
-            .chain(
-                e.lines
-                    .iter()
-                    .map(|&(p, kind)| (p, line_style(d, kind).size, Tag::P)),
-            )
+            .map(|&(p, kind)| (p, line_style(d, kind).size, Tag::P))
             .chain(e.place.iter().map(|&p| (p, date.size, Tag::P)));
         // The first line of the heading's last row, where a date column
         // stands (the design's entry layout).
@@ -500,7 +516,7 @@ impl<'a> Flow<'a> {
         } else {
             start + column.len()
         };
-        let count = rows.len().max(rights.len()).max(reach);
+        let count = rows.len().max(offset + rights.len()).max(reach);
         let base = self.baseline(row, d.body.size, &d.body);
         let y = |i: usize| base + i as f32 * row;
 
@@ -537,7 +553,7 @@ impl<'a> Flow<'a> {
                     para,
                     line,
                     x,
-                    y(i),
+                    y(offset + i),
                     date.size,
                     0.0,
                     Tag::P,
@@ -563,8 +579,10 @@ impl<'a> Flow<'a> {
         } else {
             let title_end = left_items
                 .iter()
-                .position(|item| matches!(item, Placed::Text { .. }))
-                .map_or(0, |i| i + 1);
+                .enumerate()
+                .filter(|(_, item)| matches!(item, Placed::Text { .. }))
+                .nth(offset)
+                .map_or(0, |(i, _)| i + 1);
             items.extend(left_items.drain(..title_end));
         }
         items.append(&mut right_items);

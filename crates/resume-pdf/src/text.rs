@@ -309,33 +309,30 @@ fn bidi_levels(text: &str, rtl: bool, isolates: &[(usize, usize, bool)]) -> Opti
     } else {
         unicode_bidi::Level::ltr()
     };
-    let info = unicode_bidi::BidiInfo::new(text, Some(base));
-    let mut levels: Vec<u8> = info.levels.iter().map(|l| l.number()).collect();
-    // An isolate is ordered as a paragraph of its own, embedded one level
-    // deeper than the text around it (X5a–X5c): its levels are its own,
-    // raised to the first level above the paragraph's of its direction.
-    let outer = base.number();
-    for &(start, end, ltr) in isolates {
-        let Some(inner) = text.get(start..end) else {
-            continue;
-        };
-        let own = if ltr {
-            unicode_bidi::BidiInfo::new(inner, Some(unicode_bidi::Level::ltr()))
-        } else {
-            unicode_bidi::BidiInfo::new(inner, None)
-        };
-        let Some(first) = own.paragraphs.first() else {
-            continue;
-        };
-        let inner_base = first.level.number();
-        let mut embed = outer + 1;
-        if embed % 2 != inner_base % 2 {
-            embed += 1;
+    // The isolates are marked in the text the algorithm reads (X5a–X5c,
+    // BD13): from outside, each is one neutral character, so the
+    // separators between two left-to-right items follow the paragraph's
+    // direction rather than joining the items into one run.
+    let mut marked = String::with_capacity(text.len() + isolates.len() * 6);
+    // Where each byte of `text` sits in `marked`.
+    let mut at = Vec::with_capacity(text.len());
+    let mut pending = isolates.iter().flat_map(|&(start, end, ltr)| {
+        let open = if ltr { '\u{2066}' } else { '\u{2068}' };
+        [(start, open), (end, '\u{2069}')]
+    });
+    let mut next = pending.next();
+    for (i, c) in text.char_indices() {
+        while let Some((_, mark)) = next.filter(|&(pos, _)| pos <= i) {
+            marked.push(mark);
+            next = pending.next();
         }
-        for (i, l) in own.levels.iter().enumerate() {
-            levels[start + i] = l.number() - inner_base + embed;
+        for _ in 0..c.len_utf8() {
+            at.push(marked.len());
         }
+        marked.push(c);
     }
+    let info = unicode_bidi::BidiInfo::new(&marked, Some(base));
+    let levels: Vec<u8> = at.iter().map(|&i| info.levels[i].number()).collect();
     Some(levels)
 }
 
@@ -677,5 +674,24 @@ mod tests {
         let pair = para("AV").width();
         let apart = para("A").width() + para("V").width();
         assert!(pair < apart - 0.01, "{pair} vs {apart}");
+    }
+
+    #[test]
+    fn separators_between_isolates_follow_the_paragraph() {
+        // "a@b.il • web.example" as two left-to-right items of a
+        // right-to-left line: the separator between them is set right to
+        // left, so the items stand in right-to-left order, each read left
+        // to right.
+        let text = "a@b.il • web.example";
+        let dot = text.find('•').unwrap();
+        let after = dot + "• ".len();
+        let isolates = [(0, dot - 1, true), (after, text.len(), true)];
+        let levels = bidi_levels(text, true, &isolates).unwrap();
+        assert_eq!(levels[dot], 1, "{levels:?}");
+        assert!(levels[..dot - 1].iter().all(|&l| l == 2), "{levels:?}");
+        assert!(levels[after..].iter().all(|&l| l == 2), "{levels:?}");
+        // Without isolates the algorithm joins them into one run.
+        let plain = bidi_levels(text, true, &[]).unwrap();
+        assert_eq!(plain[dot], 2, "{plain:?}");
     }
 }

@@ -72,6 +72,14 @@ pub(crate) struct Drawn<'p> {
     /// extractors that reorder right-to-left text reverse them back.
     unicode: Cow<'p, str>,
     simple: Option<char>,
+    /// For a neutral mark (a separator, a dash) set right to left between
+    /// left-to-right texts, its text between right-to-left marks, written
+    /// as the glyph's actual text: extractors see only where glyphs stand,
+    /// and without the marks read "+972 • a@b.c" on a Hebrew page as one
+    /// left-to-right run, items in the wrong order.
+    actual: Option<String>,
+    /// The bidirectional level the glyph is set at (odd: right to left).
+    level: u8,
     pub color: resume_document::Color,
     link: Option<&'p str>,
 }
@@ -118,6 +126,9 @@ pub(crate) fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
             } else {
                 Cow::Borrowed(text)
             },
+            actual: (g.level % 2 == 1 && is_neutral_mark(text) && !between_rtl(&para.text, g.text))
+                .then(|| format!("\u{200F}{text}\u{200F}")),
+            level: g.level,
             color: run.color,
             link: run.link.as_deref(),
         });
@@ -127,6 +138,95 @@ pub(crate) fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
         }
     }
     out
+}
+
+/// The glyphs of a piece written with an actual text, as ranges of
+/// `glyphs` offset by `first`: neutral marks that need right-to-left marks
+/// around them, and right-to-left words holding combining marks. A mark
+/// (Arabic tanwin, shadda) is drawn over its letter, and extractors that see
+/// glyphs overlap take it for a word of its own; the word's actual text
+/// keeps it whole.
+fn actual_texts(glyphs: &[Drawn<'_>], first: usize) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < glyphs.len() {
+        let g = &glyphs[k];
+        if let Some(actual) = &g.actual {
+            out.push((first + k..first + k + 1, actual.clone()));
+            k += 1;
+            continue;
+        }
+        let word =
+            |g: &Drawn<'_>| g.level % 2 == 1 && g.actual.is_none() && !g.text.trim().is_empty();
+        if !word(g) {
+            k += 1;
+            continue;
+        }
+        let end = (k..glyphs.len())
+            .find(|&j| !word(&glyphs[j]))
+            .unwrap_or(glyphs.len());
+        let run = &glyphs[k..end];
+        let marked = run.iter().any(|g| g.text.chars().any(is_combining_mark));
+        if marked && run.len() > 1 {
+            // Drawn right to left: the word's text is its glyphs' backwards,
+            // and is given in the order extractors read a right-to-left run.
+            let text: String = run.iter().map(|g| &*g.unicode).collect();
+            out.push((first + k..first + end, text));
+        }
+        k = end;
+    }
+    out
+}
+
+/// Whether `c` is a mark drawn over or under the letter before it.
+fn is_combining_mark(c: char) -> bool {
+    matches!(unicode_bidi::bidi_class(c), unicode_bidi::BidiClass::NSM)
+}
+
+/// Whether the text at `range` of `text` stands between right-to-left
+/// letters: its nearest strong characters on both sides are right to left.
+fn between_rtl(text: &str, (start, end): (u32, u32)) -> bool {
+    use unicode_bidi::BidiClass as B;
+    let strong = |c: &char| matches!(unicode_bidi::bidi_class(*c), B::L | B::R | B::AL);
+    let rtl =
+        |c: Option<char>| c.is_some_and(|c| matches!(unicode_bidi::bidi_class(c), B::R | B::AL));
+    let before = text
+        .get(..start as usize)
+        .and_then(|t| t.chars().rev().take(64).find(strong));
+    let after = text
+        .get(end as usize..)
+        .and_then(|t| t.chars().take(64).find(strong));
+    rtl(before) && rtl(after)
+}
+
+/// Moves the text and glyph ids gathered so far into `items`.
+fn flush(items: &mut Vec<TextItem>, text: &mut String, ids: &mut Vec<Codepoint>) {
+    if !text.is_empty() {
+        items.push(TextItem::Text(std::mem::take(text)));
+    }
+    if !ids.is_empty() {
+        items.push(TextItem::GlyphIds(std::mem::take(ids)));
+    }
+}
+
+/// A PDF text string in UTF-16 with its byte-order mark.
+fn text_string(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    DictItem::String {
+        data,
+        literal: false,
+    }
+}
+
+/// Whether a glyph's text is a mark with no direction of its own (a bullet,
+/// a dash, a comma), not a letter, digit or space.
+fn is_neutral_mark(text: &str) -> bool {
+    use unicode_bidi::BidiClass as B;
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| matches!(unicode_bidi::bidi_class(c), B::ON | B::CS | B::ES | B::ET))
 }
 
 /// A face cut down to the glyphs a document uses.
@@ -525,9 +625,21 @@ pub(crate) fn write(
                 let mut items: Vec<TextItem> = Vec::new();
                 let mut text = String::new();
                 let mut ids: Vec<Codepoint> = Vec::new();
+                // The runs of items, each shown by one operator; a glyph with
+                // an actual text has a run of its own, marked with it.
+                let mut shows: Vec<(Option<String>, Vec<TextItem>)> = Vec::new();
+                let mut groups = actual_texts(&glyphs[piece.clone()], piece.start)
+                    .into_iter()
+                    .peekable();
                 for k in piece.clone() {
                     let g = &glyphs[k];
                     let gid = subset.remap.get(usize::from(g.gid)).copied().unwrap_or(0);
+                    if groups.peek().is_some_and(|(range, _)| range.start == k) {
+                        flush(&mut items, &mut text, &mut ids);
+                        if !items.is_empty() {
+                            shows.push((None, std::mem::take(&mut items)));
+                        }
+                    }
                     match g.simple {
                         Some(c) => {
                             if !ids.is_empty() {
@@ -545,6 +657,10 @@ pub(crate) fn write(
                                 cid: Some(g.unicode.to_string()),
                             });
                         }
+                    }
+                    if let Some((_, actual)) = groups.next_if(|(range, _)| range.end == k + 1) {
+                        flush(&mut items, &mut text, &mut ids);
+                        shows.push((Some(actual), std::mem::take(&mut items)));
                     }
                     if k + 1 < piece.end {
                         // The viewer moves by the declared width; the layout
@@ -565,16 +681,31 @@ pub(crate) fn write(
                         }
                     }
                 }
-                if !text.is_empty() {
-                    items.push(TextItem::Text(text));
-                }
-                if !ids.is_empty() {
-                    items.push(TextItem::GlyphIds(ids));
+                flush(&mut items, &mut text, &mut ids);
+                if !items.is_empty() {
+                    shows.push((None, items));
                 }
                 ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Translate(Pt(x0), Pt(y)),
                 });
-                ops.push(Op::ShowText { items });
+                for (actual, items) in shows {
+                    match actual {
+                        Some(actual) => {
+                            ops.push(Op::BeginMarkedContentWithProperties {
+                                tag: "Span".into(),
+                                properties: DictItem::Dict {
+                                    map: BTreeMap::from([(
+                                        "ActualText".to_owned(),
+                                        text_string(&actual),
+                                    )]),
+                                },
+                            });
+                            ops.push(Op::ShowText { items });
+                            ops.push(Op::EndMarkedContent);
+                        }
+                        None => ops.push(Op::ShowText { items }),
+                    }
+                }
             }
             ops.push(Op::EndTextSection);
             ops.push(Op::EndMarkedContent);

@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 
 use lopdf::{Dictionary, Object};
 use resume_document::{
-    Color, Document, Entry, FitNote, Format, Header, Line, LineKind, Meta, Note, Paper, Section,
-    SectionBody, Shared, Span, Text, Theme,
+    Color, Contact, ContactKind, Document, Entry, FitNote, Format, Header, Line, LineKind, Meta,
+    Note, Paper, Section, SectionBody, Shared, Span, Text, Theme,
 };
 use resume_pdf::{Pdf, PdfError, PdfOptions, PdfOutput, layout_dump, pdf, pdf_with_report};
 use resume_tests::{
@@ -720,6 +720,126 @@ fn right_to_left_pages_are_mirrored_and_extract_in_logical_order() {
     let reference = "דנה כהן מהנדסת תוכנה ניסיון תעסוקתי Wix מהנדסת תוכנה בכירה \
                      בניתי שירות API ב-Rust שמטפל ב-10,000 בקשות בשנייה פי 3 מהקודם";
     assert_words_in_order(reference, &text, 0.98);
+}
+
+fn contact(kind: ContactKind, text: &str, url: Option<&str>) -> Contact {
+    Contact {
+        kind,
+        text: text.into(),
+        label: format!("{kind:?}"),
+        url: url.map(str::to_owned),
+    }
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_noto_core, has_pdftotext)),
+    ignore = "needs fonts-noto-core and pdftotext (poppler-utils)"
+)]
+fn right_to_left_contacts_and_marked_words_extract_whole_and_in_order() {
+    // Left-to-right items of a Hebrew contact line, and Arabic words whose
+    // marks (tanwin) are drawn over a letter or a lam-alef ligature.
+    let job = support::entry(
+        Text::plain("مصرف الواحة"),
+        support::dates("2020", "2024"),
+        None,
+        Vec::new(),
+        &[Text::plain("أعمل يومياً مع Spark بدلاً من Excel")],
+    );
+    let mut doc = minimal("نوعה", vec![entries("الخبرة", vec![job])]);
+    doc.header.contacts = vec![
+        contact(
+            ContactKind::Phone,
+            "054-123-4567",
+            Some("tel:+972541234567"),
+        ),
+        contact(
+            ContactKind::Email,
+            "noa@example.co.il",
+            Some("mailto:noa@example.co.il"),
+        ),
+        contact(
+            ContactKind::Website,
+            "noa.example.co.il",
+            Some("https://noa.example.co.il"),
+        ),
+        contact(ContactKind::Location, "תל אביב", None),
+    ];
+    doc.meta.language = "ar".into();
+    doc.meta.direction = resume_document::Direction::Rtl;
+    let dir = "/usr/share/fonts/truetype/noto";
+    let options = PdfOptions {
+        fallback_fonts: vec![db_of(&[
+            &format!("{dir}/NotoSansHebrew-Regular.ttf"),
+            &format!("{dir}/NotoSansArabic-Regular.ttf"),
+            &format!("{dir}/NotoSansArabic-Bold.ttf"),
+        ])],
+        ..dated()
+    };
+    let out = render(&doc, &options);
+    let text = logical_text(&out.bytes);
+    let words = tokens(&text);
+    for whole in ["يومياً", "بدلاً"] {
+        assert!(
+            words.iter().any(|w| w == whole),
+            "{whole} is not whole in {text:?}"
+        );
+    }
+    let at = |w: &str| text.find(w).unwrap_or_else(|| panic!("no {w} in {text:?}"));
+    assert!(
+        at("054-123-4567") < at("noa@example.co.il")
+            && at("noa@example.co.il") < at("noa.example.co.il")
+            && at("noa.example.co.il") < at("תל"),
+        "{text:?}"
+    );
+}
+
+#[test]
+#[cfg_attr(not(has_pdftotext), ignore = "needs pdftotext (poppler-utils)")]
+fn a_wrapped_heading_keeps_its_dates_at_its_end() {
+    let title = "Rückversicherungsgesellschaft Alpenland AG • Leitende Softwarearchitektin \
+                 für Kraftfahrzeughaftpflichtversicherung und Schadensregulierung";
+    let job = support::entry(
+        Text::plain(title),
+        support::dates("10.2019", "heute"),
+        Some("München"),
+        vec![Line {
+            text: Text::plain("Java, Kotlin, Kafka"),
+            kind: LineKind::Keywords,
+        }],
+        &[Text::plain(
+            "Ablösung des Schadensregulierungssystems vom Großrechner auf eine \
+             ereignisgesteuerte Microservice-Architektur; Bearbeitungszeit je \
+             Schadensfall um 34 % gesenkt.",
+        )],
+    );
+    let mut doc = minimal("Johanna", vec![entries("Berufserfahrung", vec![job])]);
+    doc.meta.language = "de".into();
+    let options = dated();
+    let dump = resume_pdf::layout_dump(&doc, &options).expect("dump");
+    let y = |needle: &str| -> f32 {
+        let line = dump
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no {needle:?} in\n{dump}"));
+        line.split_whitespace()
+            .find_map(|w| w.strip_prefix("y="))
+            .and_then(|v| v.parse().ok())
+            .expect("a y")
+    };
+    // The heading wraps: the dates stand beside its last line, the place
+    // on the row below.
+    assert!(
+        y("Schadensregulierung") > y("Rückversicherungsgesellschaft"),
+        "{dump}"
+    );
+    assert_eq!(y("10.2019"), y("Schadensregulierung"), "{dump}");
+    assert!(y("München") > y("10.2019"), "{dump}");
+    // Read as text extractors do: the heading whole, then its lines, then
+    // the dates and the place.
+    let text = pdftotext(&render(&doc, &options).bytes, &["-enc", "UTF-8"]);
+    let reference = format!("{title} Java Kotlin Kafka 10.2019 heute München Ablösung");
+    assert_words_in_order(&reference, &text, 1.0);
 }
 
 #[test]
