@@ -79,21 +79,27 @@ impl<'a> Page<'a> {
                 .as_deref()
                 .map(str::trim)
                 .filter(|h| !h.is_empty()),
-            contacts: doc
-                .header
-                .contacts
-                .iter()
-                .filter(|c| !c.text.trim().is_empty())
-                .enumerate()
-                .map(|(i, c)| {
-                    ContactView::new(
-                        c,
-                        (i > 0).then_some(design.separator.as_str()),
-                        design.icons,
-                        &doc.meta,
-                    )
-                })
-                .collect(),
+            contacts: {
+                let shown: Vec<&Contact> = doc
+                    .header
+                    .contacts
+                    .iter()
+                    .filter(|c| !c.text.trim().is_empty())
+                    .collect();
+                let last = shown.len().saturating_sub(1);
+                shown
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        ContactView::new(
+                            c,
+                            (i < last).then_some(design.separator.as_str()),
+                            design.icons,
+                            &doc.meta,
+                        )
+                    })
+                    .collect()
+            },
             sections,
         }
     }
@@ -102,7 +108,9 @@ impl<'a> Page<'a> {
 /// One item of the contact line.
 #[derive(Debug)]
 pub(crate) struct ContactView<'a> {
-    /// The design's separator, before every item but the first.
+    /// The design's separator, after every item but the last: where the
+    /// line wraps, it ends the line, as in the PDF, and no line starts
+    /// with it.
     pub sep: Option<&'a str>,
     pub text: &'a str,
     pub href: Option<&'a str>,
