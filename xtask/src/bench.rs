@@ -5,10 +5,13 @@
 //!   with pandoc's one-format runs, then a twenty-page résumé against the
 //!   seed and a batch of a thousand sources;
 //! - `instructions`: instruction counts under valgrind's callgrind, which
-//!   hardly move on a busy machine, beside the targets.
+//!   hardly move on a busy machine, beside the targets;
+//! - `memory`: the PDF of very long generated sources (hundreds and
+//!   thousands of pages), with the peak memory, the memory each further
+//!   page adds and the pages written per second of processor time.
 //!
-//! `cargo xtask bench` runs all three; `cargo xtask bench instructions`
-//! (or `processes`, `criterion`) runs one.
+//! `cargo xtask bench` runs the first three; `cargo xtask bench instructions`
+//! (or `processes`, `criterion`, `memory`) runs one.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -43,7 +46,10 @@ pub fn bench(what: Option<&str>) -> anyhow::Result<()> {
         Some("criterion") => criterion(),
         Some("processes") => processes(),
         Some("instructions") => instructions(),
-        Some(other) => bail!("unknown bench `{other}`: criterion, processes or instructions"),
+        Some("memory") => memory(),
+        Some(other) => {
+            bail!("unknown bench `{other}`: criterion, processes, instructions or memory")
+        }
     }
 }
 
@@ -268,6 +274,99 @@ fn instructions() -> anyhow::Result<()> {
             format!("≤ {target} M")
         };
         println!("| {name} | {:.1} M | {target} |", count as f64 / 1e6);
+    }
+    Ok(())
+}
+
+/// A source of `jobs` jobs of five thirty-word bullets each: about one
+/// page per five jobs.
+fn long_source(jobs: usize) -> String {
+    const WORDS: [&str; 12] = [
+        "designed",
+        "built",
+        "measured",
+        "deployed",
+        "a",
+        "service",
+        "for",
+        "data",
+        "pipelines",
+        "that",
+        "cut",
+        "latency",
+    ];
+    let mut out = String::from("[basics]\nname = \"Ann Lee\"\nheadline = \"Engineer\"\n");
+    for j in 0..jobs {
+        out.push_str(&format!(
+            "\n[[work]]\ncompany = \"Company {j}\"\nposition = \"Engineer\"\n\
+             start = \"2020-01\"\nend = \"2021-02\"\nhighlights = [\n"
+        ));
+        for b in 0..5 {
+            let bullet: Vec<&str> = (0..30)
+                .map(|w| WORDS[(j + b + w * 7) % WORDS.len()])
+                .collect();
+            out.push_str(&format!("  \"{}\",\n", bullet.join(" ")));
+        }
+        out.push_str("]\n");
+    }
+    out
+}
+
+/// Peak resident memory (KiB) and user time (s) of a run, from GNU time.
+fn measured(exe: &Path, source: &Path, out: &Path) -> anyhow::Result<(f64, f64)> {
+    let report = out.join("time.txt");
+    let mut cmd = Command::new("/usr/bin/time");
+    cmd.arg("-f").arg("%M %U").arg("-o").arg(&report).arg(exe);
+    cmd.arg("build")
+        .arg(source)
+        .args(["-f", "pdf", "-o"])
+        .arg(out);
+    let status = cmd
+        .status()
+        .context("cannot run /usr/bin/time (apt-get install time)")?;
+    if !status.success() {
+        bail!("resume build {} failed", source.display());
+    }
+    let text = std::fs::read_to_string(&report)?;
+    let mut fields = text.split_whitespace().map(str::parse::<f64>);
+    match (fields.next(), fields.next()) {
+        (Some(Ok(kib)), Some(Ok(user))) => Ok((kib, user)),
+        _ => bail!("cannot read GNU time's report: {text}"),
+    }
+}
+
+fn memory() -> anyhow::Result<()> {
+    let exe = release_binary()?;
+    let dir = scratch()?.join("memory");
+    std::fs::create_dir_all(&dir)?;
+    println!(
+        "{:>8} {:>10} {:>12} {:>12}",
+        "pages", "peak MB", "user s", "pages/s"
+    );
+    let mut rows = Vec::new();
+    for jobs in [500, 5000] {
+        let source = dir.join(format!("long-{jobs}.toml"));
+        std::fs::write(&source, long_source(jobs))?;
+        let (kib, user) = measured(&exe, &source, &dir)?;
+        let pdf = std::fs::read(dir.join(format!("long-{jobs}.pdf")))?;
+        // Page objects: "/Type/Page" not followed by "s" (the page tree).
+        let pages = pdf
+            .windows(b"/Type/Page".len() + 1)
+            .filter(|w| w.starts_with(b"/Type/Page") && w[w.len() - 1] != b's')
+            .count()
+            .max(1) as f64;
+        let mb = kib / 1024.0;
+        println!(
+            "{pages:>8} {mb:>10.1} {user:>12.2} {:>12.0}",
+            pages / user.max(0.01)
+        );
+        rows.push((pages, mb));
+    }
+    if let [(p0, m0), (p1, m1)] = rows[..] {
+        println!(
+            "each further page: {:.0} KB",
+            (m1 - m0) / (p1 - p0) * 1024.0
+        );
     }
     Ok(())
 }

@@ -20,11 +20,13 @@ tasks:
   gen-widths  regenerate the advance-width tables of the page estimates
               from the font files (needs fonts-crosextra-carlito,
               fonts-crosextra-caladea and fonts-liberation2)
-  bench [criterion|processes|instructions]
+  bench [criterion|processes|instructions|memory]
               criterion benchmarks per stage; whole `resume build` runs
               with hyperfine beside pandoc, a 20-page résumé and a batch of
-              1,000 sources; instruction counts with valgrind (Debian
-              packages hyperfine, pandoc, valgrind)
+              1,000 sources; instruction counts with valgrind; peak
+              memory and pages per second of PDFs of hundreds and
+              thousands of pages (Debian packages hyperfine, pandoc,
+              valgrind, time)
   man [DIR]   write the man pages of `resume` and its subcommands into
               DIR (default target/man); read one with `man -l DIR/resume.1`
   fuzz [SECONDS]

@@ -385,30 +385,39 @@ type Line<'p> = (f32, f32, Tag, usize, Vec<Drawn<'p>>);
 
 /// The placed lines of each page with their glyphs.
 pub(crate) fn lines<'p>(laid: &'p Laid, paras: &'p [Para]) -> Vec<Vec<Line<'p>>> {
+    laid.pages
+        .iter()
+        .map(|items| page_lines(laid, paras, items))
+        .collect()
+}
+
+/// The placed lines of one page (its `items`) with their glyphs.
+fn page_lines<'p>(laid: &'p Laid, paras: &'p [Para], items: &[Placed]) -> Vec<Line<'p>> {
     let para_of = |r: ParaRef| match r {
         ParaRef::Body(i) => paras.get(i),
         ParaRef::Footer(i) => laid.footers.get(i),
     };
-    laid.pages
+    items
         .iter()
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|item| match item {
-                    Placed::Text {
-                        para,
-                        baseline,
-                        size,
-                        tag,
-                        elem,
-                        ..
-                    } => Some((*baseline, *size, *tag, *elem, drawn(para_of(*para)?, item))),
-                    Placed::Rect { .. } | Placed::Icon { .. } => None,
-                })
-                .collect()
+        .filter_map(|item| match item {
+            Placed::Text {
+                para,
+                baseline,
+                size,
+                tag,
+                elem,
+                ..
+            } => Some((*baseline, *size, *tag, *elem, drawn(para_of(*para)?, item))),
+            Placed::Rect { .. } | Placed::Icon { .. } => None,
         })
         .collect()
 }
+
+/// How many drawn glyphs the writer keeps between its two passes over the
+/// pages (some 13 MB): a résumé's pages are drawn once, and a document of
+/// thousands of pages is drawn again page by page instead of being held
+/// whole, so its memory does not grow with its length.
+const KEPT_GLYPHS: usize = 100_000;
 
 /// Splits a line's glyphs where the PDF font, the size or the colour
 /// changes: each piece is one run of a text-showing operator. An icon is
@@ -484,14 +493,16 @@ pub(crate) fn write(
     info: &Info<'_>,
 ) -> Result<Vec<u8>, PdfError> {
     let page_h = design.page.1;
-    let pages = lines(laid, paras);
     // Glyphs in use, per PDF font, with the text each stands for (for
     // ToUnicode). Glyphs that are their character's glyph in the font's
     // character map are written as text through that map: one string per
     // run instead of one per glyph.
     let mut usage: Vec<Usage<'_>> = (0..fonts.len() * 2).map(|_| Usage::default()).collect();
-    for page in &pages {
-        for (_, _, _, _, glyphs) in page {
+    let mut kept: Vec<Option<Vec<Line<'_>>>> = Vec::with_capacity(laid.pages.len());
+    let mut kept_glyphs = 0;
+    for items in &laid.pages {
+        let page = page_lines(laid, paras, items);
+        for (_, _, _, _, glyphs) in &page {
             for g in glyphs {
                 let Some(use_) = usage.get_mut(font_key(g.face, g.small)) else {
                     continue;
@@ -512,6 +523,8 @@ pub(crate) fn write(
                 }
             }
         }
+        kept_glyphs += page.iter().map(|line| line.4.len()).sum::<usize>();
+        kept.push((kept_glyphs <= KEPT_GLYPHS).then_some(page));
     }
 
     let meta = &info.doc.meta;
@@ -519,8 +532,10 @@ pub(crate) fn write(
     let subsets = subset_faces(fonts, &mut usage, &mut doc)?;
 
     // Marked content of each page, in order: its structure element and tag.
-    let mut marked: Vec<Vec<(usize, Tag)>> = Vec::with_capacity(pages.len());
-    for (items, texts) in laid.pages.iter().zip(&pages) {
+    let mut marked: Vec<Vec<(usize, Tag)>> = Vec::with_capacity(laid.pages.len());
+    for (items, texts) in laid.pages.iter().zip(kept) {
+        let texts = texts.unwrap_or_else(|| page_lines(laid, paras, items));
+        let texts = &texts;
         let mut ops = Vec::new();
         let mut page_marks = Vec::new();
         // Rules, bands and underlines are decoration, not content.
