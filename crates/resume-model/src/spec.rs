@@ -1657,6 +1657,8 @@ fn record_schema(r: &Record, d: Dialect) -> J {
     m.insert("description".into(), json!(r.doc));
     m.insert("properties".into(), J::Object(props));
     if !required.is_empty() {
+        // taplo writes these keys when it completes a new table.
+        m.insert("x-taplo".into(), json!({ "initKeys": required.clone() }));
         m.insert("required".into(), J::Array(required));
     }
     // TOML: unknown keys are errors, so editors flag them. JSON Resume
