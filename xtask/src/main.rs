@@ -27,6 +27,9 @@ tasks:
               memory and pages per second of PDFs of hundreds and
               thousands of pages (Debian packages hyperfine, pandoc,
               valgrind, time)
+  schema      write schema/resume.schema.json, schema/json-resume.schema.json
+              and the key reference in docs/format.md from the format's
+              definition (crates/resume-model/src/spec.rs)
   man [DIR]   write the man pages of `resume` and its subcommands into
               DIR (default target/man); read one with `man -l DIR/resume.1`
   fuzz [SECONDS]
@@ -42,6 +45,7 @@ fn main() -> anyhow::Result<()> {
         Some("bench") => bench::bench(std::env::args().nth(2).as_deref()),
         Some("gallery") => gallery::gallery(),
         Some("man") => man(std::env::args().nth(2)),
+        Some("schema") => schema(),
         Some("fuzz") => fuzz(std::env::args().nth(2).as_deref()),
         Some("gen-widths") => {
             widths::generate(&root().join("crates/resume-document/data/widths.bin"))
@@ -76,6 +80,33 @@ fn run(mut cmd: Command) -> anyhow::Result<()> {
     if !status.success() {
         bail!("{shown} failed with {status}");
     }
+    Ok(())
+}
+
+/// Writes the files generated from the format's definition: the two JSON
+/// Schemas and the key reference of `docs/format.md`.
+fn schema() -> anyhow::Result<()> {
+    use resume_model::spec::{self, Dialect};
+    let root = root();
+    for d in [Dialect::Toml, Dialect::Json] {
+        let path = root.join(spec::schema_path(d));
+        std::fs::write(&path, spec::json_schema(d))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    let path = root.join("docs/format.md");
+    let docs = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let Some(new) = spec::with_reference(&docs) else {
+        bail!(
+            "{} lacks the markers `{}` and `{}` around the key reference; put them back",
+            path.display(),
+            spec::DOCS_BEGIN,
+            spec::DOCS_END
+        );
+    };
+    std::fs::write(&path, new).with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!("wrote {}", path.display());
     Ok(())
 }
 

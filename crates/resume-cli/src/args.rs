@@ -47,7 +47,7 @@ pub enum Command {
     Convert(ConvertArgs),
     /// Write a commented starter source
     #[command(
-        after_help = "Examples:\n  resume init                  # writes resume.toml\n  resume init jane-doe.toml"
+        after_help = "Examples:\n  resume init                  # writes resume.toml and resume.schema.json\n  resume init jane-doe.toml"
     )]
     Init(InitArgs),
     /// Make a source from what another service holds about you
@@ -58,6 +58,17 @@ pub enum Command {
         after_help = "Examples:\n  resume themes                       # one line per built-in theme\n  resume themes classic > mine.toml    # a theme file to edit\n  resume build resume.toml --theme traditional\n  resume build resume.toml --theme ./mine.toml"
     )]
     Themes(ThemesArgs),
+    /// Print the JSON Schema of the source format, for editors
+    #[command(
+        long_about = "Print the JSON Schema of our TOML format (draft-07), generated from the same \
+                      definition as the reader: every key with its type, allowed values, meaning and an \
+                      example. Editors that run taplo (VS Code with Even Better TOML, Neovim, Helix) use \
+                      it when the source's first line is `#:schema ./resume.schema.json`; `resume init` \
+                      writes both. With --json-resume, the schema of JSON Resume files with our \
+                      extension keys.",
+        after_help = "Examples:\n  resume schema > resume.schema.json\n  resume schema --json-resume > json-resume.schema.json"
+    )]
+    Schema(SchemaArgs),
     /// Read the PDF and DOCX back as an applicant-tracking parser does
     #[command(
         long_about = "Build the PDF and the DOCX in memory (with the same options as `build`) and read \
@@ -319,8 +330,15 @@ pub struct ThemesArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The schema of JSON Resume files (with our extension keys) instead
+    #[arg(long)]
+    pub json_resume: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Where to write the starter
+    /// Where to write the starter (its schema, resume.schema.json, goes beside it)
     #[arg(default_value = "resume.toml", value_name = "PATH")]
     pub path: PathBuf,
     /// Overwrite the file if it exists

@@ -49,6 +49,16 @@ fn main() -> ExitCode {
         Command::Init(a) => init(a),
         Command::Convert(a) => convert(a),
         Command::Themes(a) => theme::list(a.name.as_deref()),
+        Command::Schema(a) => {
+            use resume_model::spec::{Dialect, json_schema};
+            let d = if a.json_resume {
+                Dialect::Json
+            } else {
+                Dialect::Toml
+            };
+            print!("{}", json_schema(d));
+            Ok(())
+        }
         Command::Ats(a) => ats_command(a),
         Command::Match(a) => matching::run(a),
         Command::Import(args::ImportCommand::Linkedin(a)) => import::linkedin(a),
@@ -525,6 +535,10 @@ pub(crate) fn default_permissions() -> fs::Permissions {
 
 const STARTER: &str = include_str!("starter.toml");
 
+/// The schema file `resume init` writes beside the starter, named by the
+/// starter's `#:schema` line.
+const SCHEMA_FILE: &str = "resume.schema.json";
+
 fn init(args: &InitArgs) -> Result<(), Failure> {
     if args.path.exists() && !args.force {
         return Err(Failure::Io(anyhow!(
@@ -537,6 +551,29 @@ fn init(args: &InitArgs) -> Result<(), Failure> {
     }
     write_atomic(&args.path, STARTER.as_bytes())?;
     println!("wrote {}", args.path.display());
+    // The starter's first line, `#:schema ./resume.schema.json`, points
+    // editors at this file; it is ours, so it is refreshed when it is
+    // already there and holds another schema only with --force.
+    let schema_path = args.path.with_file_name(SCHEMA_FILE);
+    let schema = resume_model::spec::json_schema(resume_model::spec::Dialect::Toml);
+    let current = fs::read_to_string(&schema_path).ok();
+    let ours = current
+        .as_deref()
+        .is_none_or(|c| c.contains("\"title\": \"Résumé source (TOML)\""));
+    if current.as_deref() == Some(schema.as_str()) {
+        // Already up to date.
+    } else if ours || args.force {
+        write_atomic(&schema_path, schema.as_bytes())?;
+        println!(
+            "wrote {} (the schema editors read for completion and checks)",
+            schema_path.display()
+        );
+    } else {
+        eprintln!(
+            "warning: kept {}, which is not our schema; pass --force to replace it, or point the `#:schema` line elsewhere",
+            schema_path.display()
+        );
+    }
     println!(
         "next: edit it, then run `resume build {}`",
         args.path.display()

@@ -36,8 +36,8 @@ fn seed_reports_its_weak_openings_at_their_lines() {
         .filter(|l| l.starts_with("warning[weak-opening]"))
         .collect();
     assert_eq!(weak.len(), 2, "{err}");
-    assert!(err.contains("wenqing-luo.toml:67:3"), "{err}");
-    assert!(err.contains("wenqing-luo.toml:82:3"), "{err}");
+    assert!(err.contains("wenqing-luo.toml:68:3"), "{err}");
+    assert!(err.contains("wenqing-luo.toml:83:3"), "{err}");
     assert!(err.contains("“Worked on”"), "{err}");
 }
 

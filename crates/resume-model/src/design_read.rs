@@ -4,6 +4,7 @@
 
 use crate::design::*;
 use crate::read::{Cx, HintMut, suggest};
+use crate::spec;
 use crate::tree::{Node, Value};
 
 /// Where a design table stands, which decides the keys that name a theme.
@@ -14,35 +15,6 @@ pub(crate) enum Place {
     /// A theme file: `extends = "…"` and `description = "…"`.
     ThemeFile,
 }
-
-/// The keys of the shared schema.
-const KEYS: [&str; 25] = [
-    "paper",
-    "margins",
-    "font",
-    "fonts",
-    "word_font",
-    "html_fonts",
-    "body_size",
-    "name_size",
-    "headline_size",
-    "section_size",
-    "detail_size",
-    "leading",
-    "accent",
-    "text_color",
-    "muted_color",
-    "link_color",
-    "rule_color",
-    "section_titles",
-    "header",
-    "entries",
-    "bullet",
-    "bullet_indent",
-    "spacing",
-    "links",
-    "theme",
-];
 
 /// What a design table says.
 #[derive(Debug, Default)]
@@ -111,7 +83,7 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
                     s.push(Setting::Font(role, f));
                 }
             }
-            t.finish(cx, &["name", "headings", "body"]);
+            spec::finish(t, cx, &spec::FONTS);
         }
     }
     if let Some(n) = o.node("word_font") {
@@ -213,7 +185,7 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
             if let Some(n) = t.node("bold") {
                 s.extend(boolean(cx, n, &pp("bold")).map(Setting::TitleBold));
             }
-            t.finish(cx, &["style", "case", "align", "color", "bold"]);
+            spec::finish(t, cx, &spec::SECTION_TITLES);
         }
     }
     if let Some(n) = o.node("header") {
@@ -246,17 +218,7 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
             if let Some(n) = t.node("icons") {
                 s.extend(boolean(cx, n, &pp("icons")).map(Setting::Icons));
             }
-            t.finish(
-                cx,
-                &[
-                    "align",
-                    "name_case",
-                    "name_bold",
-                    "name_color",
-                    "separator",
-                    "icons",
-                ],
-            );
+            spec::finish(t, cx, &spec::HEADER);
         }
     }
     if let Some(n) = o.node("entries") {
@@ -279,7 +241,7 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
                     length(cx, n, &join(&p, "date_column"), 36.0, 200.0).map(Setting::DateColumn),
                 );
             }
-            t.finish(cx, &["dates", "date_column"]);
+            spec::finish(t, cx, &spec::ENTRIES);
         }
     }
     if let Some(n) = o.node("bullet") {
@@ -301,7 +263,7 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
                     s.extend(number(cx, n, &join(&p, key), 0.0, 4.0).map(|v| Setting::Gap(gap, v)));
                 }
             }
-            t.finish(cx, &["section", "after_title", "entry", "bullet"]);
+            spec::finish(t, cx, &spec::SPACING);
         }
     }
     if let Some(n) = o.node("links") {
@@ -316,7 +278,11 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
             .map(Setting::Links),
         );
     }
-    let mut known: Vec<&str> = KEYS.iter().copied().filter(|k| *k != "theme").collect();
+    let mut known: Vec<&str> = spec::DESIGN
+        .toml_keys()
+        .into_iter()
+        .filter(|k| *k != "theme")
+        .collect();
     known.push(name_key);
     if place == Place::ThemeFile {
         known.push("description");
@@ -474,7 +440,7 @@ fn margins(cx: &mut Cx, n: &Node, p: &str, s: &mut Vec<Setting>) {
                 s.extend(pair.map(|side| Setting::Margin(side, v)));
             }
         }
-        t.finish(cx, &["top", "right", "bottom", "left", "x", "y"]);
+        spec::finish(t, cx, &spec::MARGINS);
     } else if let Some(v) = length(cx, n, p, 0.0, 144.0) {
         s.extend(sides.map(|side| Setting::Margin(side, v)));
     }

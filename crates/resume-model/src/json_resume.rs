@@ -14,6 +14,7 @@
 use crate::date::DateValue;
 use crate::model::*;
 use crate::read::{Cx, HintMut, Mode};
+use crate::spec;
 use crate::tree::{Node, Value};
 
 pub(crate) fn read(root: &Node, strict: bool) -> (Resume, Vec<crate::Diagnostic>) {
@@ -86,7 +87,7 @@ pub(crate) fn read(root: &Node, strict: bool) -> (Resume, Vec<crate::Diagnostic>
     if let Value::Table(fields) = &root.value {
         r.source_order = crate::source_order(fields.iter().map(|f| f.key.as_str()), &r);
     }
-    let extra = o.rest(&mut cx, &TOP);
+    let extra = spec::rest(o, &mut cx, &spec::ROOT);
     r.extra.extend(extra);
     if r.basics.name.is_empty() && !strict {
         cx.warning("the résumé has no `basics.name`", &(0..1), "basics.name")
@@ -94,28 +95,6 @@ pub(crate) fn read(root: &Node, strict: bool) -> (Resume, Vec<crate::Diagnostic>
     }
     (r, cx.diags)
 }
-
-const TOP: [&str; 19] = [
-    "design",
-    "lint",
-    "variants",
-    "$schema",
-    "basics",
-    "work",
-    "volunteer",
-    "education",
-    "awards",
-    "certificates",
-    "publications",
-    "skills",
-    "languages",
-    "interests",
-    "references",
-    "projects",
-    "meta",
-    "layout",
-    "custom",
-];
 
 /// A string under the first of several keys (current name, then older
 /// names of the schema).
@@ -162,13 +141,7 @@ fn basics(cx: &mut Cx, n: &Node, p: &str) -> Option<Basics> {
     if let (Some(site), Some(label)) = (b.website.as_mut(), o.str(cx, "urlLabel")) {
         site.label = Some(label);
     }
-    b.extra = o.rest(
-        cx,
-        &[
-            "name", "label", "image", "email", "phone", "url", "summary", "location", "profiles",
-            "urlLabel",
-        ],
-    );
+    b.extra = spec::rest(o, cx, &spec::BASICS);
     Some(b)
 }
 
@@ -182,10 +155,7 @@ fn location(cx: &mut Cx, n: &Node, p: &str) -> Option<Location> {
         country_code: o.str(cx, "countryCode"),
         extra: Extra::new(),
     };
-    l.extra = o.rest(
-        cx,
-        &["address", "postalCode", "city", "region", "countryCode"],
-    );
+    l.extra = spec::rest(o, cx, &spec::LOCATION);
     Some(l)
 }
 
@@ -198,7 +168,7 @@ fn profile(cx: &mut Cx, n: &Node, p: &str) -> Option<Profile> {
         label: o.str(cx, "label"),
         extra: Extra::new(),
     };
-    pr.extra = o.rest(cx, &["network", "username", "url", "label"]);
+    pr.extra = spec::rest(o, cx, &spec::PROFILE);
     Some(pr)
 }
 
@@ -217,8 +187,9 @@ fn period(o: &mut crate::read::Obj<'_>, cx: &mut Cx) -> Period {
     p
 }
 
-fn bullets(o: &mut crate::read::Obj<'_>, cx: &mut Cx) -> Vec<Bullet> {
-    let mut b = o.bullets(cx, "highlights");
+/// Bullets under `key`, with their tags from `highlightTags`.
+fn bullets(o: &mut crate::read::Obj<'_>, cx: &mut Cx, key: &str) -> Vec<Bullet> {
+    let mut b = o.bullets(cx, key);
     let tags: Vec<Vec<String>> = o
         .get(cx, "highlightTags", |cx, n, p| {
             Some(cx.array(n, p, |cx, n, p| Some(cx.strings(n, p))))
@@ -241,7 +212,7 @@ fn work(cx: &mut Cx, n: &Node, p: &str) -> Option<Work> {
         url: o.url(cx, "url").or_else(|| o.url(cx, "website")),
         period: period(&mut o, cx),
         summary: o.rich(cx, "summary"),
-        highlights: bullets(&mut o, cx),
+        highlights: bullets(&mut o, cx, "highlights"),
         technologies: {
             let t = o.strings(cx, "technologies");
             if t.is_empty() {
@@ -254,24 +225,7 @@ fn work(cx: &mut Cx, n: &Node, p: &str) -> Option<Work> {
         tags: o.tags(cx),
         extra: Extra::new(),
     };
-    w.extra = o.rest(
-        cx,
-        &[
-            "name",
-            "position",
-            "team",
-            "location",
-            "description",
-            "url",
-            "startDate",
-            "endDate",
-            "summary",
-            "highlights",
-            "technologies",
-            "roles",
-            "tags",
-        ],
-    );
+    w.extra = spec::rest(o, cx, &spec::WORK);
     Some(w)
 }
 
@@ -283,25 +237,12 @@ fn role(cx: &mut Cx, n: &Node, p: &str) -> Option<Role> {
         location: o.str(cx, "location"),
         period: period(&mut o, cx),
         summary: o.rich(cx, "summary"),
-        highlights: bullets(&mut o, cx),
+        highlights: bullets(&mut o, cx, "highlights"),
         technologies: o.strings(cx, "technologies"),
         tags: o.tags(cx),
         extra: Extra::new(),
     };
-    r.extra = o.rest(
-        cx,
-        &[
-            "position",
-            "team",
-            "location",
-            "startDate",
-            "endDate",
-            "summary",
-            "highlights",
-            "technologies",
-            "tags",
-        ],
-    );
+    r.extra = spec::rest(o, cx, &spec::ROLE);
     Some(r)
 }
 
@@ -317,24 +258,11 @@ fn volunteer(cx: &mut Cx, n: &Node, p: &str) -> Option<Volunteer> {
         location: o.str(cx, "location"),
         period: period(&mut o, cx),
         summary: o.rich(cx, "summary"),
-        highlights: bullets(&mut o, cx),
+        highlights: bullets(&mut o, cx, "highlights"),
         tags: o.tags(cx),
         extra: Extra::new(),
     };
-    v.extra = o.rest(
-        cx,
-        &[
-            "organization",
-            "position",
-            "url",
-            "location",
-            "startDate",
-            "endDate",
-            "summary",
-            "highlights",
-            "tags",
-        ],
-    );
+    v.extra = spec::rest(o, cx, &spec::VOLUNTEER);
     Some(v)
 }
 
@@ -350,27 +278,11 @@ fn education(cx: &mut Cx, n: &Node, p: &str) -> Option<Education> {
         gpa: str_any(&mut o, cx, &["score", "gpa"]),
         honors: o.strings(cx, "honors"),
         courses: o.strings(cx, "courses"),
-        highlights: bullets(&mut o, cx),
+        highlights: bullets(&mut o, cx, "highlights"),
         tags: o.tags(cx),
         extra: Extra::new(),
     };
-    e.extra = o.rest(
-        cx,
-        &[
-            "institution",
-            "url",
-            "location",
-            "studyType",
-            "area",
-            "startDate",
-            "endDate",
-            "score",
-            "honors",
-            "courses",
-            "highlights",
-            "tags",
-        ],
-    );
+    e.extra = spec::rest(o, cx, &spec::EDUCATION);
     Some(e)
 }
 
@@ -384,7 +296,7 @@ fn award(cx: &mut Cx, n: &Node, p: &str) -> Option<Award> {
         tags: o.tags(cx),
         extra: Extra::new(),
     };
-    a.extra = o.rest(cx, &["title", "date", "awarder", "summary", "tags"]);
+    a.extra = spec::rest(o, cx, &spec::AWARD);
     Some(a)
 }
 
@@ -398,7 +310,7 @@ fn certificate(cx: &mut Cx, n: &Node, p: &str) -> Option<Certificate> {
         tags: o.tags(cx),
         extra: Extra::new(),
     };
-    c.extra = o.rest(cx, &["name", "date", "issuer", "url", "tags"]);
+    c.extra = spec::rest(o, cx, &spec::CERTIFICATE);
     Some(c)
 }
 
@@ -413,10 +325,7 @@ fn publication(cx: &mut Cx, n: &Node, p: &str) -> Option<Publication> {
         tags: o.tags(cx),
         extra: Extra::new(),
     };
-    pb.extra = o.rest(
-        cx,
-        &["name", "publisher", "releaseDate", "url", "summary", "tags"],
-    );
+    pb.extra = spec::rest(o, cx, &spec::PUBLICATION);
     Some(pb)
 }
 
@@ -429,7 +338,7 @@ fn skill(cx: &mut Cx, n: &Node, p: &str) -> Option<Skill> {
         tags: o.tags(cx),
         extra: Extra::new(),
     };
-    s.extra = o.rest(cx, &["name", "level", "keywords", "tags"]);
+    s.extra = spec::rest(o, cx, &spec::SKILL);
     Some(s)
 }
 
@@ -440,7 +349,7 @@ fn language(cx: &mut Cx, n: &Node, p: &str) -> Option<Language> {
         fluency: o.str(cx, "fluency"),
         extra: Extra::new(),
     };
-    l.extra = o.rest(cx, &["language", "fluency"]);
+    l.extra = spec::rest(o, cx, &spec::LANGUAGE);
     Some(l)
 }
 
@@ -451,7 +360,7 @@ fn interest(cx: &mut Cx, n: &Node, p: &str) -> Option<Interest> {
         keywords: o.strings(cx, "keywords"),
         extra: Extra::new(),
     };
-    i.extra = o.rest(cx, &["name", "keywords"]);
+    i.extra = spec::rest(o, cx, &spec::INTEREST);
     Some(i)
 }
 
@@ -462,7 +371,7 @@ fn reference(cx: &mut Cx, n: &Node, p: &str) -> Option<Reference> {
         reference: o.rich(cx, "reference"),
         extra: Extra::new(),
     };
-    r.extra = o.rest(cx, &["name", "reference"]);
+    r.extra = spec::rest(o, cx, &spec::REFERENCE);
     Some(r)
 }
 
@@ -478,29 +387,12 @@ fn project(cx: &mut Cx, n: &Node, p: &str) -> Option<Project> {
         entity: o.str(cx, "entity"),
         roles: o.strings(cx, "roles"),
         period: period(&mut o, cx),
-        highlights: bullets(&mut o, cx),
+        highlights: bullets(&mut o, cx, "highlights"),
         technologies: o.strings(cx, "keywords"),
         tags: o.tags(cx),
         extra: Extra::new(),
     };
-    pr.extra = o.rest(
-        cx,
-        &[
-            "name",
-            "type",
-            "url",
-            "urlLabel",
-            "note",
-            "description",
-            "entity",
-            "roles",
-            "startDate",
-            "endDate",
-            "highlights",
-            "keywords",
-            "tags",
-        ],
-    );
+    pr.extra = spec::rest(o, cx, &spec::PROJECT);
     Some(pr)
 }
 
@@ -610,7 +502,7 @@ fn layout(cx: &mut Cx, n: &Node, p: &str) -> Option<Layout> {
                     title: so.str(cx, "title"),
                     date_style: so.get(cx, "dateStyle", style),
                 };
-                so.rest(cx, &["title", "dateStyle"]);
+                spec::rest(so, cx, &spec::SECTION_LAYOUT);
                 sections.push((f.key.clone(), s));
             }
         }
@@ -623,17 +515,7 @@ fn layout(cx: &mut Cx, n: &Node, p: &str) -> Option<Layout> {
         sections,
         font_dirs: o.strings(cx, "fontDirs"),
     };
-    o.rest(
-        cx,
-        &[
-            "order",
-            "dateStyle",
-            "locale",
-            "title",
-            "sections",
-            "fontDirs",
-        ],
-    );
+    spec::rest(o, cx, &spec::LAYOUT);
     Some(l)
 }
 
@@ -643,10 +525,10 @@ fn custom(cx: &mut Cx, n: &Node, p: &str) -> Option<CustomSection> {
         id: o.str(cx, "id").unwrap_or_default(),
         title: o.str(cx, "title").unwrap_or_default(),
         entries: o.array_of(cx, "entries", custom_entry),
-        items: o.bullets(cx, "items"),
+        items: bullets(&mut o, cx, "items"),
         extra: Extra::new(),
     };
-    c.extra = o.rest(cx, &["id", "title", "entries", "items"]);
+    c.extra = spec::rest(o, cx, &spec::CUSTOM);
     Some(c)
 }
 
@@ -659,25 +541,11 @@ fn custom_entry(cx: &mut Cx, n: &Node, p: &str) -> Option<CustomEntry> {
         url: o.url(cx, "url"),
         period: period(&mut o, cx),
         summary: o.rich(cx, "summary"),
-        highlights: bullets(&mut o, cx),
+        highlights: bullets(&mut o, cx, "highlights"),
         keywords: o.strings(cx, "keywords"),
         tags: o.tags(cx),
         extra: Extra::new(),
     };
-    e.extra = o.rest(
-        cx,
-        &[
-            "title",
-            "subtitle",
-            "location",
-            "url",
-            "startDate",
-            "endDate",
-            "summary",
-            "highlights",
-            "keywords",
-            "tags",
-        ],
-    );
+    e.extra = spec::rest(o, cx, &spec::CUSTOM_ENTRY);
     Some(e)
 }

@@ -16,6 +16,7 @@ mod model;
 mod read;
 mod section;
 mod spans;
+pub mod spec;
 mod toml_source;
 mod tree;
 mod write;

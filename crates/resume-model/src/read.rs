@@ -478,6 +478,15 @@ impl<'n> Obj<'n> {
         Some(&self.fields[i].node)
     }
 
+    /// The keys of the table that have been read so far.
+    pub fn used_keys(&self) -> impl Iterator<Item = &str> {
+        self.fields
+            .iter()
+            .zip(&self.used)
+            .filter(|(_, used)| **used)
+            .map(|(f, _)| f.key.as_str())
+    }
+
     /// The span of a key as written, if the table has it.
     pub fn key_span(&self, key: &str) -> Option<Range<usize>> {
         self.fields

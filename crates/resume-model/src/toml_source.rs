@@ -3,29 +3,8 @@
 
 use crate::model::*;
 use crate::read::{Cx, HintMut, Mode, suggest};
+use crate::spec::{self, Dialect};
 use crate::tree::{Node, Value};
-
-const TOP: [&str; 19] = [
-    "basics",
-    "layout",
-    "design",
-    "lint",
-    "variants",
-    "work",
-    "education",
-    "projects",
-    "skills",
-    "volunteer",
-    "awards",
-    "certificates",
-    "publications",
-    "languages",
-    "interests",
-    "references",
-    "custom",
-    "meta",
-    "extra",
-];
 
 pub(crate) fn read(root: &Node, source: &str) -> (Resume, Vec<crate::Diagnostic>) {
     let mut cx = Cx::new(Mode::Toml);
@@ -65,7 +44,7 @@ pub(crate) fn read(root: &Node, source: &str) -> (Resume, Vec<crate::Diagnostic>
     if let Value::Table(fields) = &root.value {
         r.source_order = crate::source_order(fields.iter().map(|f| f.key.as_str()), &r);
     }
-    o.finish(&mut cx, &TOP);
+    spec::finish(o, &mut cx, &spec::ROOT);
     check_layout(&mut cx, root, &r);
     warn_empty_sections(&mut cx, root);
     (r, cx.diags)
@@ -90,13 +69,17 @@ pub(crate) fn design(cx: &mut Cx, n: &Node, p: &str) -> Option<crate::design::De
 /// camelCase keys (`maxGapMonths`), like our other extension keys.
 pub(crate) fn lint(cx: &mut Cx, n: &Node, p: &str) -> Option<LintConfig> {
     let toml = cx.toml();
-    let key = |snake: &'static str, camel: &'static str| if toml { snake } else { camel };
+    let d = if toml { Dialect::Toml } else { Dialect::Json };
     let limits = [
-        (key("max_gap_months", "maxGapMonths"), 1, 600),
-        (key("max_bullet_words", "maxBulletWords"), 1, 500),
-        (key("max_bullet_lines", "maxBulletLines"), 1, 50),
-        (key("max_summary_words", "maxSummaryWords"), 1, 1000),
-    ];
+        "max_gap_months",
+        "max_bullet_words",
+        "max_bullet_lines",
+        "max_summary_words",
+    ]
+    .map(|k| match spec::LINT.field(k).kind {
+        spec::Kind::Whole { min, max } => (spec::LINT.key(k, d), min, max),
+        _ => unreachable!("the limits of [lint] are whole numbers"),
+    });
     let mut o = cx.obj(n, p)?;
     let allow = o.strings(cx, "allow");
     if let Some(list) = o.node("allow")
@@ -130,13 +113,11 @@ pub(crate) fn lint(cx: &mut Cx, n: &Node, p: &str) -> Option<LintConfig> {
         max_bullet_lines: lines,
         max_summary_words: summary,
     };
-    let mut known = vec!["allow"];
-    known.extend(limits.iter().map(|(k, ..)| *k));
     if toml {
-        o.finish(cx, &known);
+        spec::finish(o, cx, &spec::LINT);
     } else {
         // JSON Resume allows keys of one's own; a near miss is still said.
-        o.rest(cx, &known);
+        spec::rest(o, cx, &spec::LINT);
     }
     Some(config)
 }
@@ -151,14 +132,9 @@ pub(crate) fn variants(cx: &mut Cx, n: &Node, p: &str, used: &[String]) -> Optio
         return None;
     };
     let toml = cx.toml();
-    let key = |snake: &'static str, camel: &'static str| if toml { snake } else { camel };
-    let known = [
-        "tags",
-        key("exclude_tags", "excludeTags"),
-        "theme",
-        "paper",
-        key("fit_pages", "fitPages"),
-    ];
+    let d = if toml { Dialect::Toml } else { Dialect::Json };
+    let exclude_key = spec::VARIANT.key("exclude_tags", d);
+    let fit_key = spec::VARIANT.key("fit_pages", d);
     let used: Vec<&str> = used.iter().map(String::as_str).collect();
     let mut out = Vec::new();
     for f in fields {
@@ -179,8 +155,8 @@ pub(crate) fn variants(cx: &mut Cx, n: &Node, p: &str, used: &[String]) -> Optio
             continue;
         };
         let tags = vo.strings(cx, "tags");
-        let exclude_tags = vo.strings(cx, known[1]);
-        for list in ["tags", known[1]] {
+        let exclude_tags = vo.strings(cx, exclude_key);
+        for list in ["tags", exclude_key] {
             let Some(node) = vo.node(list) else { continue };
             let Value::Array(items) = &node.value else {
                 continue;
@@ -214,11 +190,11 @@ pub(crate) fn variants(cx: &mut Cx, n: &Node, p: &str, used: &[String]) -> Optio
                 crate::design::Paper::NAMES,
             )
         });
-        let fit_pages = vo.get(cx, known[4], |cx, n, p| whole_number(cx, n, p, 1, 50));
+        let fit_pages = vo.get(cx, fit_key, |cx, n, p| whole_number(cx, n, p, 1, 50));
         if toml {
-            vo.finish(cx, &known);
+            spec::finish(vo, cx, &spec::VARIANT);
         } else {
-            vo.rest(cx, &known);
+            spec::rest(vo, cx, &spec::VARIANT);
         }
         if valid_name {
             out.push(Variant {
@@ -301,13 +277,7 @@ fn basics(cx: &mut Cx, n: &Node) -> Option<Basics> {
         profiles: o.array_of(cx, "profiles", profile),
         extra: o.extra_table(cx),
     };
-    o.finish(
-        cx,
-        &[
-            "name", "headline", "image", "email", "phone", "website", "summary", "location",
-            "profiles", "extra",
-        ],
-    );
+    spec::finish(o, cx, &spec::BASICS);
     Some(b)
 }
 
@@ -333,7 +303,7 @@ fn link(cx: &mut Cx, n: &Node, p: &str) -> Option<Link> {
         let mut o = cx.obj(n, p)?;
         let url = o.req(cx, "url", |cx, n, p| cx.url(n, p));
         let label = o.str(cx, "label");
-        o.finish(cx, &["url", "label"]);
+        spec::finish(o, cx, &spec::LINK);
         return Some(Link { url: url?, label });
     }
     cx.url(n, p).map(|url| Link { url, label: None })
@@ -355,17 +325,7 @@ fn location(cx: &mut Cx, n: &Node, p: &str) -> Option<Location> {
         country_code: o.str(cx, "country_code"),
         extra: o.extra_table(cx),
     };
-    o.finish(
-        cx,
-        &[
-            "address",
-            "postal_code",
-            "city",
-            "region",
-            "country_code",
-            "extra",
-        ],
-    );
+    spec::finish(o, cx, &spec::LOCATION);
     Some(l)
 }
 
@@ -385,7 +345,7 @@ fn profile(cx: &mut Cx, n: &Node, p: &str) -> Option<Profile> {
         cx.error("a profile needs a `username` or a `url`", &span, p)
             .with_hint_mut("add `url = \"https://…\"` so readers can follow it");
     }
-    o.finish(cx, &["network", "username", "url", "label", "extra"]);
+    spec::finish(o, cx, &spec::PROFILE);
     Some(pr)
 }
 
@@ -408,7 +368,7 @@ fn layout(cx: &mut Cx, n: &Node, p: &str) -> Option<Layout> {
                                 title: so.str(cx, "title"),
                                 date_style: so.get(cx, "date_style", date_style),
                             };
-                            so.finish(cx, &["title", "date_style"]);
+                            spec::finish(so, cx, &spec::SECTION_LAYOUT);
                             out.push((f.key.clone(), s));
                         }
                     }
@@ -422,17 +382,7 @@ fn layout(cx: &mut Cx, n: &Node, p: &str) -> Option<Layout> {
         let span = o.node("locale").map(|n| n.span.clone()).unwrap_or_default();
         check_locale(cx, locale, &span, "layout.locale");
     }
-    o.finish(
-        cx,
-        &[
-            "order",
-            "date_style",
-            "locale",
-            "title",
-            "sections",
-            "font_dirs",
-        ],
-    );
+    spec::finish(o, cx, &spec::LAYOUT);
     Some(l)
 }
 
@@ -560,25 +510,7 @@ fn work(cx: &mut Cx, n: &Node, p: &str) -> Option<Work> {
         tags: o.tags(cx),
         extra: o.extra_table(cx),
     };
-    o.finish(
-        cx,
-        &[
-            "company",
-            "position",
-            "team",
-            "location",
-            "description",
-            "url",
-            "start",
-            "end",
-            "summary",
-            "highlights",
-            "technologies",
-            "roles",
-            "tags",
-            "extra",
-        ],
-    );
+    spec::finish(o, cx, &spec::WORK);
     Some(w)
 }
 
@@ -597,21 +529,7 @@ fn role(cx: &mut Cx, n: &Node, p: &str) -> Option<Role> {
         tags: o.tags(cx),
         extra: o.extra_table(cx),
     };
-    o.finish(
-        cx,
-        &[
-            "position",
-            "team",
-            "location",
-            "start",
-            "end",
-            "summary",
-            "highlights",
-            "technologies",
-            "tags",
-            "extra",
-        ],
-    );
+    spec::finish(o, cx, &spec::ROLE);
     Some(r)
 }
 
@@ -633,24 +551,7 @@ fn education(cx: &mut Cx, n: &Node, p: &str) -> Option<Education> {
         tags: o.tags(cx),
         extra: o.extra_table(cx),
     };
-    o.finish(
-        cx,
-        &[
-            "institution",
-            "url",
-            "location",
-            "degree",
-            "area",
-            "start",
-            "end",
-            "gpa",
-            "honors",
-            "courses",
-            "highlights",
-            "tags",
-            "extra",
-        ],
-    );
+    spec::finish(o, cx, &spec::EDUCATION);
     Some(e)
 }
 
@@ -685,25 +586,7 @@ fn project(cx: &mut Cx, n: &Node, p: &str) -> Option<Project> {
         )
         .with_hint_mut("add `url = \"https://…\"` or remove `url_label`");
     }
-    o.finish(
-        cx,
-        &[
-            "name",
-            "kind",
-            "url",
-            "url_label",
-            "note",
-            "description",
-            "entity",
-            "roles",
-            "start",
-            "end",
-            "highlights",
-            "technologies",
-            "tags",
-            "extra",
-        ],
-    );
+    spec::finish(o, cx, &spec::PROJECT);
     Some(pr)
 }
 
@@ -718,7 +601,7 @@ fn skill(cx: &mut Cx, n: &Node, p: &str) -> Option<Skill> {
         tags: o.tags(cx),
         extra: o.extra_table(cx),
     };
-    o.finish(cx, &["name", "level", "keywords", "tags", "extra"]);
+    spec::finish(o, cx, &spec::SKILL);
     Some(s)
 }
 
@@ -737,21 +620,7 @@ fn volunteer(cx: &mut Cx, n: &Node, p: &str) -> Option<Volunteer> {
         tags: o.tags(cx),
         extra: o.extra_table(cx),
     };
-    o.finish(
-        cx,
-        &[
-            "organization",
-            "position",
-            "url",
-            "location",
-            "start",
-            "end",
-            "summary",
-            "highlights",
-            "tags",
-            "extra",
-        ],
-    );
+    spec::finish(o, cx, &spec::VOLUNTEER);
     Some(v)
 }
 
@@ -767,10 +636,7 @@ fn award(cx: &mut Cx, n: &Node, p: &str) -> Option<Award> {
         tags: o.tags(cx),
         extra: o.extra_table(cx),
     };
-    o.finish(
-        cx,
-        &["title", "date", "awarder", "summary", "tags", "extra"],
-    );
+    spec::finish(o, cx, &spec::AWARD);
     Some(a)
 }
 
@@ -786,7 +652,7 @@ fn certificate(cx: &mut Cx, n: &Node, p: &str) -> Option<Certificate> {
         tags: o.tags(cx),
         extra: o.extra_table(cx),
     };
-    o.finish(cx, &["name", "date", "issuer", "url", "tags", "extra"]);
+    spec::finish(o, cx, &spec::CERTIFICATE);
     Some(c)
 }
 
@@ -803,18 +669,7 @@ fn publication(cx: &mut Cx, n: &Node, p: &str) -> Option<Publication> {
         tags: o.tags(cx),
         extra: o.extra_table(cx),
     };
-    o.finish(
-        cx,
-        &[
-            "name",
-            "publisher",
-            "date",
-            "url",
-            "summary",
-            "tags",
-            "extra",
-        ],
-    );
+    spec::finish(o, cx, &spec::PUBLICATION);
     Some(pb)
 }
 
@@ -827,7 +682,7 @@ fn language(cx: &mut Cx, n: &Node, p: &str) -> Option<Language> {
         fluency: o.str(cx, "fluency"),
         extra: o.extra_table(cx),
     };
-    o.finish(cx, &["language", "fluency", "extra"]);
+    spec::finish(o, cx, &spec::LANGUAGE);
     Some(l)
 }
 
@@ -840,7 +695,7 @@ fn interest(cx: &mut Cx, n: &Node, p: &str) -> Option<Interest> {
         keywords: o.strings(cx, "keywords"),
         extra: o.extra_table(cx),
     };
-    o.finish(cx, &["name", "keywords", "extra"]);
+    spec::finish(o, cx, &spec::INTEREST);
     Some(i)
 }
 
@@ -853,7 +708,7 @@ fn reference(cx: &mut Cx, n: &Node, p: &str) -> Option<Reference> {
         reference: o.rich(cx, "reference"),
         extra: o.extra_table(cx),
     };
-    o.finish(cx, &["name", "reference", "extra"]);
+    spec::finish(o, cx, &spec::REFERENCE);
     Some(r)
 }
 
@@ -895,7 +750,7 @@ fn custom(cx: &mut Cx, n: &Node, p: &str) -> Option<CustomSection> {
             p,
         );
     }
-    o.finish(cx, &["id", "title", "entries", "items", "extra"]);
+    spec::finish(o, cx, &spec::CUSTOM);
     Some(c)
 }
 
@@ -915,22 +770,7 @@ fn custom_entry(cx: &mut Cx, n: &Node, p: &str) -> Option<CustomEntry> {
         tags: o.tags(cx),
         extra: o.extra_table(cx),
     };
-    o.finish(
-        cx,
-        &[
-            "title",
-            "subtitle",
-            "location",
-            "url",
-            "start",
-            "end",
-            "summary",
-            "highlights",
-            "keywords",
-            "tags",
-            "extra",
-        ],
-    );
+    spec::finish(o, cx, &spec::CUSTOM_ENTRY);
     Some(e)
 }
 

@@ -9,13 +9,7 @@ use serde_json::{Map, Value as J};
 use crate::date::DateValue;
 use crate::markup::Rich;
 use crate::model::*;
-
-/// The target format's conventions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dialect {
-    Toml,
-    Json,
-}
+use crate::spec::{self, Dialect, Record};
 
 /// The résumé as JSON Resume, pretty-printed.
 pub fn to_json(r: &Resume) -> String {
@@ -55,47 +49,56 @@ fn toml_value(v: J) -> Option<toml::Value> {
     })
 }
 
+/// One record being written. Its keys come from the record's definition
+/// in `spec`, in the dialect being written.
 struct W {
     d: Dialect,
+    rec: &'static Record,
     map: Map<String, J>,
 }
 
 impl W {
-    fn new(d: Dialect) -> W {
-        W { d, map: Map::new() }
+    fn new(d: Dialect, rec: &'static Record) -> W {
+        W {
+            d,
+            rec,
+            map: Map::new(),
+        }
     }
 
-    /// The key for this dialect.
-    fn k<'a>(&self, toml: &'a str, json: &'a str) -> &'a str {
-        if self.d == Dialect::Toml { toml } else { json }
+    /// The key in this dialect of the field whose TOML key is `toml`.
+    fn k(&self, toml: &str) -> &'static str {
+        self.rec.key(toml, self.d)
     }
 
     fn put(&mut self, key: &str, v: J) {
         self.map.insert(key.to_string(), v);
     }
 
-    fn s(&mut self, toml: &str, json: &str, v: &Option<String>) {
+    fn s(&mut self, toml: &str, v: &Option<String>) {
         if let Some(v) = v {
-            let key = self.k(toml, json).to_string();
-            self.put(&key, J::String(v.clone()));
+            self.put(self.k(toml), J::String(v.clone()));
         }
     }
 
-    fn req(&mut self, key: &str, v: &str) {
+    fn req(&mut self, toml: &str, v: &str) {
         if !v.is_empty() {
-            self.put(key, J::String(v.to_string()));
+            self.put(self.k(toml), J::String(v.to_string()));
         }
     }
 
-    fn rich(&mut self, key: &str, v: &Option<Rich>) {
+    fn rich(&mut self, toml: &str, v: &Option<Rich>) {
         if let Some(v) = v {
-            self.put(key, J::String(v.source.clone()));
+            self.put(self.k(toml), J::String(v.source.clone()));
         }
     }
 
-    fn list(&mut self, key: &str, v: &[String]) {
+    fn list(&mut self, toml: &str, v: &[String]) {
         if !v.is_empty() {
-            self.put(key, J::Array(v.iter().cloned().map(J::String).collect()));
+            self.put(
+                self.k(toml),
+                J::Array(v.iter().cloned().map(J::String).collect()),
+            );
         }
     }
 
@@ -103,28 +106,30 @@ impl W {
         self.list("tags", v);
     }
 
-    fn date(&mut self, toml: &str, json: &str, v: &Option<DateValue>) {
+    fn date(&mut self, toml: &str, v: &Option<DateValue>) {
         if let Some(v) = v {
-            let key = self.k(toml, json).to_string();
-            self.put(&key, J::String(v.to_string()));
+            self.put(self.k(toml), J::String(v.to_string()));
         }
     }
 
     /// A period. JSON Resume leaves `endDate` out while a period goes on,
     /// so a lone start date is marked `singleDate` there.
     fn period(&mut self, p: &Period) {
-        self.date("start", "startDate", &p.start);
+        self.date("start", &p.start);
         match (&p.end, self.d) {
             (Some(DateValue::Present), Dialect::Json) => {}
-            (None, Dialect::Json) if p.start.is_some() => self.put("singleDate", J::Bool(true)),
-            (end, _) => self.date("end", "endDate", end),
+            (None, Dialect::Json) if p.start.is_some() => {
+                self.put(self.rec.json_only("singleDate"), J::Bool(true));
+            }
+            (end, _) => self.date("end", end),
         }
     }
 
-    fn bullets(&mut self, key: &str, v: &[Bullet]) {
+    fn bullets(&mut self, toml: &str, v: &[Bullet]) {
         if v.is_empty() {
             return;
         }
+        let key = self.k(toml);
         let tagged = v.iter().any(|b| !b.tags.is_empty());
         let texts = v.iter().map(|b| J::String(b.text.source.clone()));
         if self.d == Dialect::Toml && tagged {
@@ -133,9 +138,10 @@ impl W {
                     J::String(b.text.source.clone())
                 } else {
                     let mut m = Map::new();
-                    m.insert("text".into(), J::String(b.text.source.clone()));
+                    let k = |toml| spec::BULLET.key(toml, Dialect::Toml).to_string();
+                    m.insert(k("text"), J::String(b.text.source.clone()));
                     m.insert(
-                        "tags".into(),
+                        k("tags"),
                         J::Array(b.tags.iter().cloned().map(J::String).collect()),
                     );
                     J::Object(m)
@@ -149,7 +155,10 @@ impl W {
             let tags = v
                 .iter()
                 .map(|b| J::Array(b.tags.iter().cloned().map(J::String).collect()));
-            self.put("highlightTags", J::Array(tags.collect()));
+            self.put(
+                self.rec.json_only("highlightTags"),
+                J::Array(tags.collect()),
+            );
         }
     }
 
@@ -158,7 +167,7 @@ impl W {
             return;
         }
         match self.d {
-            Dialect::Toml => self.put("extra", J::Object(extra.clone())),
+            Dialect::Toml => self.put(self.k("extra"), J::Object(extra.clone())),
             Dialect::Json => {
                 for (k, v) in extra {
                     self.map.entry(k.clone()).or_insert_with(|| v.clone());
@@ -173,24 +182,24 @@ impl W {
 }
 
 fn document(r: &Resume, d: Dialect) -> Map<String, J> {
-    let mut top = W::new(d);
+    let mut top = W::new(d, &spec::ROOT);
     if d == Dialect::Json
         && let Some(schema) = r.extra.get("$schema")
     {
-        top.put("$schema", schema.clone());
+        top.put(top.rec.json_only("$schema"), schema.clone());
     }
-    top.put("basics", basics(&r.basics, d));
+    top.put(top.k("basics"), basics(&r.basics, d));
     if let Some(l) = layout(&r.layout, d) {
-        top.put("layout", l);
+        top.put(top.k("layout"), l);
     }
     if !r.design.table.is_empty() {
-        top.put("design", J::Object(r.design.table.clone()));
+        top.put(top.k("design"), J::Object(r.design.table.clone()));
     }
     if let Some(l) = lint(&r.lint, d) {
-        top.put("lint", l);
+        top.put(top.k("lint"), l);
     }
     if !r.variants.is_empty() {
-        top.put("variants", variants(&r.variants, d));
+        top.put(top.k("variants"), variants(&r.variants, d));
     }
     // Sections in the source's order, then any others.
     let mut keys: Vec<&str> = r.source_order.iter().map(String::as_str).collect();
@@ -218,7 +227,7 @@ fn document(r: &Resume, d: Dialect) -> Map<String, J> {
             _ if !wrote_custom && r.custom.iter().any(|c| c.id == key) => {
                 wrote_custom = true;
                 top.put(
-                    "custom",
+                    top.k("custom"),
                     J::Array(r.custom.iter().map(|c| custom(c, d)).collect()),
                 );
                 None
@@ -226,17 +235,17 @@ fn document(r: &Resume, d: Dialect) -> Map<String, J> {
             _ => None,
         };
         if let Some(v) = value {
-            top.put(key, v);
+            top.put(top.k(key), v);
         }
     }
     if !wrote_custom && !r.custom.is_empty() {
         top.put(
-            "custom",
+            top.k("custom"),
             J::Array(r.custom.iter().map(|c| custom(c, d)).collect()),
         );
     }
     if !r.meta.is_empty() {
-        top.put("meta", J::Object(r.meta.clone()));
+        top.put(top.k("meta"), J::Object(r.meta.clone()));
     }
     let mut extra = r.extra.clone();
     extra.remove("$schema");
@@ -250,49 +259,51 @@ fn document(r: &Resume, d: Dialect) -> Map<String, J> {
 }
 
 fn basics(b: &Basics, d: Dialect) -> J {
-    let mut w = W::new(d);
+    let mut w = W::new(d, &spec::BASICS);
     w.req("name", &b.name);
-    w.s("headline", "label", &b.headline);
-    w.s("image", "image", &b.image);
-    w.s("email", "email", &b.email);
-    w.s("phone", "phone", &b.phone);
+    w.s("headline", &b.headline);
+    w.s("image", &b.image);
+    w.s("email", &b.email);
+    w.s("phone", &b.phone);
     if let Some(site) = &b.website {
         match (d, &site.label) {
             (Dialect::Toml, Some(label)) => {
                 let mut m = Map::new();
-                m.insert("url".into(), J::String(site.url.clone()));
-                m.insert("label".into(), J::String(label.clone()));
-                w.put("website", J::Object(m));
+                m.insert(spec::LINK.key("url", d).into(), J::String(site.url.clone()));
+                m.insert(spec::LINK.key("label", d).into(), J::String(label.clone()));
+                w.put(w.k("website"), J::Object(m));
             }
-            (Dialect::Toml, None) => w.put("website", J::String(site.url.clone())),
+            (Dialect::Toml, None) => w.put(w.k("website"), J::String(site.url.clone())),
             (Dialect::Json, label) => {
-                w.put("url", J::String(site.url.clone()));
-                w.s("", "urlLabel", label);
+                w.put(w.k("website"), J::String(site.url.clone()));
+                if let Some(label) = label {
+                    w.put(spec::BASICS.json_only("urlLabel"), J::String(label.clone()));
+                }
             }
         }
     }
     w.rich("summary", &b.summary);
     if let Some(l) = &b.location {
-        let mut lw = W::new(d);
-        lw.s("address", "address", &l.address);
-        lw.s("postal_code", "postalCode", &l.postal_code);
-        lw.s("city", "city", &l.city);
-        lw.s("country_code", "countryCode", &l.country_code);
-        lw.s("region", "region", &l.region);
+        let mut lw = W::new(d, &spec::LOCATION);
+        lw.s("address", &l.address);
+        lw.s("postal_code", &l.postal_code);
+        lw.s("city", &l.city);
+        lw.s("country_code", &l.country_code);
+        lw.s("region", &l.region);
         lw.extra(&l.extra);
-        w.put("location", lw.done());
+        w.put(w.k("location"), lw.done());
     }
     if !b.profiles.is_empty() {
         let profiles = b.profiles.iter().map(|p| {
-            let mut pw = W::new(d);
+            let mut pw = W::new(d, &spec::PROFILE);
             pw.req("network", &p.network);
-            pw.s("username", "username", &p.username);
-            pw.s("url", "url", &p.url);
-            pw.s("label", "label", &p.label);
+            pw.s("username", &p.username);
+            pw.s("url", &p.url);
+            pw.s("label", &p.label);
             pw.extra(&p.extra);
             pw.done()
         });
-        w.put("profiles", J::Array(profiles.collect()));
+        w.put(w.k("profiles"), J::Array(profiles.collect()));
     }
     w.extra(&b.extra);
     w.done()
@@ -302,17 +313,16 @@ fn lint(l: &LintConfig, d: Dialect) -> Option<J> {
     if *l == LintConfig::default() {
         return None;
     }
-    let mut w = W::new(d);
+    let mut w = W::new(d, &spec::LINT);
     w.list("allow", &l.allow);
-    for (toml, json, v) in [
-        ("max_gap_months", "maxGapMonths", l.max_gap_months),
-        ("max_bullet_words", "maxBulletWords", l.max_bullet_words),
-        ("max_bullet_lines", "maxBulletLines", l.max_bullet_lines),
-        ("max_summary_words", "maxSummaryWords", l.max_summary_words),
+    for (toml, v) in [
+        ("max_gap_months", l.max_gap_months),
+        ("max_bullet_words", l.max_bullet_words),
+        ("max_bullet_lines", l.max_bullet_lines),
+        ("max_summary_words", l.max_summary_words),
     ] {
         if let Some(v) = v {
-            let key = w.k(toml, json).to_string();
-            w.put(&key, J::from(v));
+            w.put(w.k(toml), J::from(v));
         }
     }
     Some(w.done())
@@ -321,20 +331,18 @@ fn lint(l: &LintConfig, d: Dialect) -> Option<J> {
 fn variants(vs: &[Variant], d: Dialect) -> J {
     let mut out = Map::new();
     for v in vs {
-        let mut w = W::new(d);
+        let mut w = W::new(d, &spec::VARIANT);
         w.list("tags", &v.tags);
-        let key = w.k("exclude_tags", "excludeTags").to_string();
-        w.list(&key, &v.exclude_tags);
+        w.list("exclude_tags", &v.exclude_tags);
         if let Some(t) = &v.theme {
             let (crate::design::ThemeRef::Builtin(t) | crate::design::ThemeRef::File(t)) = t;
-            w.put("theme", J::String(t.clone()));
+            w.put(w.k("theme"), J::String(t.clone()));
         }
         if let Some(p) = v.paper {
-            w.put("paper", J::String(p.key().into()));
+            w.put(w.k("paper"), J::String(p.key().into()));
         }
         if let Some(n) = v.fit_pages {
-            let key = w.k("fit_pages", "fitPages").to_string();
-            w.put(&key, J::from(n));
+            w.put(w.k("fit_pages"), J::from(n));
         }
         out.insert(v.name.clone(), w.done());
     }
@@ -345,50 +353,47 @@ fn layout(l: &Layout, d: Dialect) -> Option<J> {
     if *l == Layout::default() {
         return None;
     }
-    let mut w = W::new(d);
+    let mut w = W::new(d, &spec::LAYOUT);
     w.list("order", &l.order);
-    let style_key = w.k("date_style", "dateStyle").to_string();
     if let Some(s) = l.date_style {
-        w.put(&style_key, J::String(s.name().into()));
+        w.put(w.k("date_style"), J::String(s.name().into()));
     }
-    w.s("locale", "locale", &l.locale);
-    w.s("title", "title", &l.title);
+    w.s("locale", &l.locale);
+    w.s("title", &l.title);
     if !l.sections.is_empty() {
         let mut m = Map::new();
         for (key, s) in &l.sections {
-            let mut sw = W::new(d);
-            sw.s("title", "title", &s.title);
+            let mut sw = W::new(d, &spec::SECTION_LAYOUT);
+            sw.s("title", &s.title);
             if let Some(st) = s.date_style {
-                sw.put(&style_key, J::String(st.name().into()));
+                sw.put(sw.k("date_style"), J::String(st.name().into()));
             }
             m.insert(key.clone(), sw.done());
         }
-        w.put("sections", J::Object(m));
+        w.put(w.k("sections"), J::Object(m));
     }
-    let dirs_key = w.k("font_dirs", "fontDirs").to_string();
-    w.list(&dirs_key, &l.font_dirs);
+    w.list("font_dirs", &l.font_dirs);
     Some(w.done())
 }
 
 fn work(x: &Work, d: Dialect) -> J {
-    let mut w = W::new(d);
-    let key = w.k("company", "name").to_string();
-    w.req(&key, &x.company);
-    w.s("position", "position", &x.position);
-    w.s("team", "team", &x.team);
-    w.s("location", "location", &x.location);
-    w.s("description", "description", &x.description);
-    w.s("url", "url", &x.url);
+    let mut w = W::new(d, &spec::WORK);
+    w.req("company", &x.company);
+    w.s("position", &x.position);
+    w.s("team", &x.team);
+    w.s("location", &x.location);
+    w.s("description", &x.description);
+    w.s("url", &x.url);
     w.period(&x.period);
     w.list("technologies", &x.technologies);
     w.rich("summary", &x.summary);
     w.bullets("highlights", &x.highlights);
     if !x.roles.is_empty() {
         let roles = x.roles.iter().map(|r| {
-            let mut rw = W::new(d);
+            let mut rw = W::new(d, &spec::ROLE);
             rw.req("position", &r.position);
-            rw.s("team", "team", &r.team);
-            rw.s("location", "location", &r.location);
+            rw.s("team", &r.team);
+            rw.s("location", &r.location);
             rw.period(&r.period);
             rw.list("technologies", &r.technologies);
             rw.rich("summary", &r.summary);
@@ -397,7 +402,7 @@ fn work(x: &Work, d: Dialect) -> J {
             rw.extra(&r.extra);
             rw.done()
         });
-        w.put("roles", J::Array(roles.collect()));
+        w.put(w.k("roles"), J::Array(roles.collect()));
     }
     w.tags(&x.tags);
     w.extra(&x.extra);
@@ -405,14 +410,14 @@ fn work(x: &Work, d: Dialect) -> J {
 }
 
 fn education(x: &Education, d: Dialect) -> J {
-    let mut w = W::new(d);
+    let mut w = W::new(d, &spec::EDUCATION);
     w.req("institution", &x.institution);
-    w.s("location", "location", &x.location);
-    w.s("url", "url", &x.url);
-    w.s("degree", "studyType", &x.degree);
-    w.s("area", "area", &x.area);
+    w.s("location", &x.location);
+    w.s("url", &x.url);
+    w.s("degree", &x.degree);
+    w.s("area", &x.area);
     w.period(&x.period);
-    w.s("gpa", "score", &x.gpa);
+    w.s("gpa", &x.gpa);
     w.list("honors", &x.honors);
     w.list("courses", &x.courses);
     w.bullets("highlights", &x.highlights);
@@ -422,18 +427,17 @@ fn education(x: &Education, d: Dialect) -> J {
 }
 
 fn project(x: &Project, d: Dialect) -> J {
-    let mut w = W::new(d);
+    let mut w = W::new(d, &spec::PROJECT);
     w.req("name", &x.name);
-    w.s("kind", "type", &x.kind);
-    w.s("url", "url", &x.url);
-    w.s("url_label", "urlLabel", &x.url_label);
-    w.s("note", "note", &x.note);
+    w.s("kind", &x.kind);
+    w.s("url", &x.url);
+    w.s("url_label", &x.url_label);
+    w.s("note", &x.note);
     w.rich("description", &x.description);
-    w.s("entity", "entity", &x.entity);
+    w.s("entity", &x.entity);
     w.list("roles", &x.roles);
     w.period(&x.period);
-    let key = w.k("technologies", "keywords").to_string();
-    w.list(&key, &x.technologies);
+    w.list("technologies", &x.technologies);
     w.bullets("highlights", &x.highlights);
     w.tags(&x.tags);
     w.extra(&x.extra);
@@ -441,9 +445,9 @@ fn project(x: &Project, d: Dialect) -> J {
 }
 
 fn skill(x: &Skill, d: Dialect) -> J {
-    let mut w = W::new(d);
+    let mut w = W::new(d, &spec::SKILL);
     w.req("name", &x.name);
-    w.s("level", "level", &x.level);
+    w.s("level", &x.level);
     w.list("keywords", &x.keywords);
     w.tags(&x.tags);
     w.extra(&x.extra);
@@ -451,11 +455,11 @@ fn skill(x: &Skill, d: Dialect) -> J {
 }
 
 fn volunteer(x: &Volunteer, d: Dialect) -> J {
-    let mut w = W::new(d);
+    let mut w = W::new(d, &spec::VOLUNTEER);
     w.req("organization", &x.organization);
-    w.s("position", "position", &x.position);
-    w.s("url", "url", &x.url);
-    w.s("location", "location", &x.location);
+    w.s("position", &x.position);
+    w.s("url", &x.url);
+    w.s("location", &x.location);
     w.period(&x.period);
     w.rich("summary", &x.summary);
     w.bullets("highlights", &x.highlights);
@@ -465,10 +469,10 @@ fn volunteer(x: &Volunteer, d: Dialect) -> J {
 }
 
 fn award(x: &Award, d: Dialect) -> J {
-    let mut w = W::new(d);
+    let mut w = W::new(d, &spec::AWARD);
     w.req("title", &x.title);
-    w.date("date", "date", &x.date);
-    w.s("awarder", "awarder", &x.awarder);
+    w.date("date", &x.date);
+    w.s("awarder", &x.awarder);
     w.rich("summary", &x.summary);
     w.tags(&x.tags);
     w.extra(&x.extra);
@@ -476,22 +480,22 @@ fn award(x: &Award, d: Dialect) -> J {
 }
 
 fn certificate(x: &Certificate, d: Dialect) -> J {
-    let mut w = W::new(d);
+    let mut w = W::new(d, &spec::CERTIFICATE);
     w.req("name", &x.name);
-    w.date("date", "date", &x.date);
-    w.s("issuer", "issuer", &x.issuer);
-    w.s("url", "url", &x.url);
+    w.date("date", &x.date);
+    w.s("issuer", &x.issuer);
+    w.s("url", &x.url);
     w.tags(&x.tags);
     w.extra(&x.extra);
     w.done()
 }
 
 fn publication(x: &Publication, d: Dialect) -> J {
-    let mut w = W::new(d);
+    let mut w = W::new(d, &spec::PUBLICATION);
     w.req("name", &x.name);
-    w.s("publisher", "publisher", &x.publisher);
-    w.date("date", "releaseDate", &x.date);
-    w.s("url", "url", &x.url);
+    w.s("publisher", &x.publisher);
+    w.date("date", &x.date);
+    w.s("url", &x.url);
     w.rich("summary", &x.summary);
     w.tags(&x.tags);
     w.extra(&x.extra);
@@ -499,15 +503,15 @@ fn publication(x: &Publication, d: Dialect) -> J {
 }
 
 fn language(x: &Language, d: Dialect) -> J {
-    let mut w = W::new(d);
+    let mut w = W::new(d, &spec::LANGUAGE);
     w.req("language", &x.language);
-    w.s("fluency", "fluency", &x.fluency);
+    w.s("fluency", &x.fluency);
     w.extra(&x.extra);
     w.done()
 }
 
 fn interest(x: &Interest, d: Dialect) -> J {
-    let mut w = W::new(d);
+    let mut w = W::new(d, &spec::INTEREST);
     w.req("name", &x.name);
     w.list("keywords", &x.keywords);
     w.extra(&x.extra);
@@ -515,7 +519,7 @@ fn interest(x: &Interest, d: Dialect) -> J {
 }
 
 fn reference(x: &Reference, d: Dialect) -> J {
-    let mut w = W::new(d);
+    let mut w = W::new(d, &spec::REFERENCE);
     w.req("name", &x.name);
     w.rich("reference", &x.reference);
     w.extra(&x.extra);
@@ -523,17 +527,17 @@ fn reference(x: &Reference, d: Dialect) -> J {
 }
 
 fn custom(x: &CustomSection, d: Dialect) -> J {
-    let mut w = W::new(d);
+    let mut w = W::new(d, &spec::CUSTOM);
     w.req("id", &x.id);
     w.req("title", &x.title);
     w.bullets("items", &x.items);
     if !x.entries.is_empty() {
         let entries = x.entries.iter().map(|e| {
-            let mut ew = W::new(d);
+            let mut ew = W::new(d, &spec::CUSTOM_ENTRY);
             ew.req("title", &e.title);
-            ew.s("subtitle", "subtitle", &e.subtitle);
-            ew.s("location", "location", &e.location);
-            ew.s("url", "url", &e.url);
+            ew.s("subtitle", &e.subtitle);
+            ew.s("location", &e.location);
+            ew.s("url", &e.url);
             ew.period(&e.period);
             ew.rich("summary", &e.summary);
             ew.bullets("highlights", &e.highlights);
@@ -542,7 +546,7 @@ fn custom(x: &CustomSection, d: Dialect) -> J {
             ew.extra(&e.extra);
             ew.done()
         });
-        w.put("entries", J::Array(entries.collect()));
+        w.put(w.k("entries"), J::Array(entries.collect()));
     }
     w.extra(&x.extra);
     w.done()
