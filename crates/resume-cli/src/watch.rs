@@ -217,22 +217,28 @@ impl Watched {
         self.trees = trees;
     }
 
-    /// Whether an event changes something the build read. Reading a file
-    /// (as the build itself does) changes nothing.
+    /// Whether an event changes something the build read.
     fn concerns(&self, event: &Event) -> bool {
-        let changes = match event.kind {
-            EventKind::Create(_) | EventKind::Remove(_) => true,
-            EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
-            EventKind::Modify(_) => true,
-            EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
-            EventKind::Access(_) => false,
-            EventKind::Any | EventKind::Other => true,
-        };
-        changes
-            && event.paths.iter().any(|p| {
-                self.files.iter().any(|f| f == p) || self.trees.iter().any(|t| p.starts_with(t))
-            })
+        concerns(&self.files, &self.trees, event)
     }
+}
+
+/// Whether `event` changes one of `files` or something inside one of
+/// `trees`. Reading a file (as the build itself does) changes nothing.
+fn concerns(files: &[PathBuf], trees: &[PathBuf], event: &Event) -> bool {
+    let changes = match event.kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        EventKind::Any | EventKind::Other => true,
+    };
+    changes
+        && event
+            .paths
+            .iter()
+            .any(|p| files.iter().any(|f| f == p) || trees.iter().any(|t| p.starts_with(t)))
 }
 
 /// The paths read by the build running now, while one is recorded.
@@ -261,4 +267,72 @@ fn recording<T>(f: impl FnOnce() -> T) -> (T, Vec<PathBuf>) {
         .take()
         .unwrap_or_default();
     (out, inputs)
+}
+
+#[cfg(test)]
+mod tests {
+    use notify::event::{CreateKind, DataChange, RemoveKind};
+
+    use super::*;
+
+    #[track_caller]
+    fn check(kind: EventKind, path: &str, expect: bool) {
+        let files = [
+            PathBuf::from("/cv/resume.toml"),
+            PathBuf::from("/cv/look.toml"),
+        ];
+        let trees = [PathBuf::from("/fonts")];
+        let event = Event::new(kind).add_path(PathBuf::from(path));
+        assert_eq!(concerns(&files, &trees, &event), expect, "{kind:?} {path}");
+    }
+
+    #[test]
+    fn writes_and_renames_of_inputs_count_and_reads_do_not() {
+        let data = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        check(data, "/cv/resume.toml", true);
+        check(data, "/cv/look.toml", true);
+        check(data, "/cv/resume.toml.swp", false);
+        check(data, "/cv/dist/resume.txt", false);
+        check(data, "/fonts/cjk/Noto.ttc", true);
+        let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+        check(renamed, "/cv/resume.toml", true);
+        check(EventKind::Create(CreateKind::File), "/cv/resume.toml", true);
+        check(EventKind::Remove(RemoveKind::File), "/cv/resume.toml", true);
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        check(closed, "/cv/resume.toml", true);
+        check(
+            EventKind::Access(AccessKind::Open(AccessMode::Any)),
+            "/cv/resume.toml",
+            false,
+        );
+        check(
+            EventKind::Access(AccessKind::Close(AccessMode::Read)),
+            "/cv/resume.toml",
+            false,
+        );
+        let atime = EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime));
+        check(atime, "/cv/resume.toml", false);
+    }
+
+    #[test]
+    fn a_save_that_ends_is_built_sooner() {
+        let end = |kind| quiet_after(&Event::new(kind));
+        assert_eq!(
+            end(EventKind::Access(AccessKind::Close(AccessMode::Write))),
+            SETTLED
+        );
+        assert_eq!(
+            end(EventKind::Modify(ModifyKind::Name(RenameMode::To))),
+            SETTLED
+        );
+        assert_eq!(
+            end(EventKind::Modify(ModifyKind::Name(RenameMode::Both))),
+            SETTLED
+        );
+        assert_eq!(
+            end(EventKind::Modify(ModifyKind::Data(DataChange::Any))),
+            QUIET
+        );
+        assert_eq!(end(EventKind::Create(CreateKind::File)), QUIET);
+    }
 }
