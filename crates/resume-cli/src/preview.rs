@@ -58,6 +58,7 @@ impl State {
 }
 
 pub(crate) fn preview(args: &PreviewArgs) -> Result<(), Failure> {
+    crate::watch::one_file(&args.source)?;
     let timestamp = crate::source_date_epoch()?;
     // Loopback only: the page shows a résumé's private details to whoever
     // can reach it.

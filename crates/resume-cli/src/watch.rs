@@ -43,6 +43,7 @@ const MAX_WAIT: Duration = Duration::from_millis(500);
 
 /// `resume watch`: `build` on one source, again on every save.
 pub(crate) fn watch(args: &WatchArgs) -> Result<(), Failure> {
+    one_file(&args.source)?;
     let sources = [args.source.clone()];
     run(&args.source, |saved| {
         let start = Instant::now();
@@ -65,6 +66,19 @@ pub(crate) fn watch(args: &WatchArgs) -> Result<(), Failure> {
             }
         }
     })
+}
+
+/// Refuses a folder as the source: `build` takes folders, but a watch on
+/// one would also see the outputs written into it.
+pub(crate) fn one_file(source: &Path) -> Result<(), Failure> {
+    if source.is_dir() {
+        return Err(Failure::Io(anyhow::anyhow!(
+            "{} is a folder; watch and preview take one source file (`resume build {}` builds a whole folder)",
+            source.display(),
+            source.display()
+        )));
+    }
+    Ok(())
 }
 
 /// What the watching thread hears about.
@@ -96,6 +110,9 @@ pub(crate) fn run(source: &Path, mut build: impl FnMut(Option<Instant>)) -> Resu
         files: Vec::new(),
         trees: Vec::new(),
     };
+    // The source's folder is watched before the first build, so a save
+    // made while it runs (or just after it reports) is not missed.
+    watched.update(&[source.to_path_buf()]);
     let mut saved = None;
     loop {
         let ((), mut inputs) = recording(|| build(saved));

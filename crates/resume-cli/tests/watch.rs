@@ -144,3 +144,23 @@ fn watch_waits_for_a_source_that_is_not_there_yet() {
     let (status, _, err) = watch.interrupt();
     assert_eq!(status.code(), Some(0), "{err}");
 }
+
+#[test]
+fn watch_and_preview_refuse_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("cvs")).unwrap();
+    for command in ["watch", "preview"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_resume"))
+            .args(
+                [command, "cvs", "--no-open"]
+                    .iter()
+                    .take(if command == "watch" { 2 } else { 3 }),
+            )
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command}: {err}");
+        assert!(err.contains("cvs is a folder"), "{command}: {err}");
+    }
+}
