@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Compile one résumé source into PDF, DOCX, HTML and plain text",
     long_about = "Compile one résumé source (our TOML format, or a JSON Resume file) into \
                   every format a job search needs: PDF, DOCX, HTML and plain text.",
-    after_help = "Examples:\n  resume init my-resume.toml\n  resume check my-resume.toml\n  resume lint my-resume.toml\n  resume build my-resume.toml\n  resume build my-resume.toml -f pdf,txt -o out/ --tag systems",
+    after_help = "Examples:\n  resume init my-resume.toml\n  resume check my-resume.toml\n  resume lint my-resume.toml\n  resume build my-resume.toml\n  resume build my-resume.toml -f pdf,txt -o out/ --tag systems\n  resume watch my-resume.toml\n  resume preview my-resume.toml",
     arg_required_else_help = true
 )]
 pub struct Cli {
@@ -30,6 +30,26 @@ pub enum Command {
         after_help = "Examples:\n  resume build resume.toml                 # every format into dist/\n  resume build resume.toml -f pdf,txt -o out\n  resume build resume.toml --tag systems --exclude-tag ml\n  resume build resume.toml --all-variants    # dist/resume-<variant>.* for each [variants] entry\n  resume build resumes/ -f pdf               # every source in the directory, in parallel\n  resume build resume.json --paper a4"
     )]
     Build(BuildArgs),
+    /// Build a source once, then again on every save, until Ctrl-C
+    #[command(
+        long_about = "Build a source as `build` does, then again whenever it is saved, or a theme \
+                      file or font folder it names changes, until Ctrl-C. Each build prints the \
+                      files it wrote and how long it took, or the source's diagnostics; an invalid \
+                      save leaves the last outputs in place and the watch goes on.",
+        after_help = "Examples:\n  resume watch resume.toml\n  resume watch resume.toml -f pdf,html -o out --theme compact"
+    )]
+    Watch(WatchArgs),
+    /// Show a source's HTML and PDF side by side in the browser, updated on every save
+    #[command(
+        long_about = "Serve a page on 127.0.0.1 that shows the source's HTML and PDF side by side \
+                      and updates itself whenever the source (or a theme file or font folder it \
+                      names) is saved; when the source is invalid, the page shows the diagnostics \
+                      above the last good build. The outputs are built in memory: nothing is \
+                      written to disk. Opens the page in the default browser unless --no-open; \
+                      Ctrl-C stops it.",
+        after_help = "Examples:\n  resume preview resume.toml\n  resume preview resume.toml --port 8000 --no-open\n  resume preview resume.toml --theme traditional --locale de"
+    )]
+    Preview(PreviewArgs),
     /// Validate sources without writing anything
     #[command(
         after_help = "Examples:\n  resume check resume.toml\n  resume check resume.json      # strict JSON Resume validation"
@@ -173,6 +193,13 @@ pub struct BuildArgs {
     /// .toml and .json file directly inside. Many sources build in parallel
     #[arg(required = true, value_name = "SOURCE")]
     pub sources: Vec<PathBuf>,
+    #[command(flatten)]
+    pub options: BuildOptions,
+}
+
+/// What `build` and `watch` share: which outputs, where, and how they look.
+#[derive(Debug, Args)]
+pub struct BuildOptions {
     /// Build every variant the source's [variants] table names, as
     /// DIR/<stem>-<variant>.<ext>
     #[arg(long, conflicts_with = "variant")]
@@ -187,6 +214,32 @@ pub struct BuildArgs {
     /// Formats to write, comma-separated [default: pdf,docx,html,txt]
     #[arg(short, long, value_name = "FORMAT", value_delimiter = ',')]
     pub format: Vec<FormatArg>,
+    #[command(flatten)]
+    pub from: FromArg,
+    #[command(flatten)]
+    pub render: RenderArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The source to build (.toml, or .json for JSON Resume)
+    #[arg(value_name = "SOURCE")]
+    pub source: PathBuf,
+    #[command(flatten)]
+    pub options: BuildOptions,
+}
+
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    /// The source to show (.toml, or .json for JSON Resume)
+    #[arg(value_name = "SOURCE")]
+    pub source: PathBuf,
+    /// The port to listen on, on 127.0.0.1 only [default: a free one]
+    #[arg(long, value_name = "N")]
+    pub port: Option<u16>,
+    /// Print the page's address without opening it in the browser
+    #[arg(long)]
+    pub no_open: bool,
     #[command(flatten)]
     pub from: FromArg,
     #[command(flatten)]

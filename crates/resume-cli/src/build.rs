@@ -19,7 +19,7 @@ use resume_document::{Format, Note};
 use resume_model::{Resume, Variant};
 use tempfile::NamedTempFile;
 
-use crate::args::{BuildArgs, FormatArg, SourceFormat};
+use crate::args::{BuildOptions, FormatArg, SourceFormat};
 use crate::{
     DEFAULT_FORMATS, Failure, Strictness, default_permissions, fonts, lower, parse_source, registry,
 };
@@ -46,7 +46,7 @@ struct Staged {
 /// failed.
 type Done = (String, Result<(Vec<Staged>, bool), Failure>);
 
-pub(crate) fn build(args: &BuildArgs) -> Result<(), Failure> {
+pub(crate) fn build(sources: &[PathBuf], args: &BuildOptions) -> Result<(), Failure> {
     let formats: Vec<Box<dyn Format>> = registry(&args.render)
         .into_iter()
         .filter(|f| {
@@ -58,7 +58,7 @@ pub(crate) fn build(args: &BuildArgs) -> Result<(), Failure> {
         })
         .collect();
     let timestamp = crate::source_date_epoch()?;
-    let sources = expand(&args.sources)?;
+    let sources = expand(sources)?;
     let mut failure = None;
     let mut fail = |f: Failure| {
         if let Failure::Io(e) = &f {
@@ -172,7 +172,7 @@ fn jobs_of<'a>(
     path: &'a Path,
     resume: &'a Resume,
     (source, format): (&'a str, SourceFormat),
-    args: &BuildArgs,
+    args: &BuildOptions,
 ) -> Result<Vec<Job<'a>>, Failure> {
     // Outputs are named after the source; a name that cannot say which
     // source they come from is refused rather than replaced by a default
@@ -244,7 +244,7 @@ fn jobs_of<'a>(
 fn render_job(
     job: &Job<'_>,
     formats: &[Box<dyn Format>],
-    args: &BuildArgs,
+    args: &BuildOptions,
     timestamp: Option<i64>,
     log: &mut String,
 ) -> Result<(Vec<Staged>, bool), Failure> {
@@ -361,7 +361,7 @@ fn render_job(
 
 /// Whether the page target is the default one (nobody asked for fitting,
 /// so what fitting did is not worth a note).
-fn shared_fit_is_default(args: &BuildArgs, job: &Job<'_>) -> bool {
+fn shared_fit_is_default(args: &BuildOptions, job: &Job<'_>) -> bool {
     args.render.fit_pages.is_none() && job.variant.is_none_or(|v| v.fit_pages.is_none())
 }
 

@@ -8,9 +8,11 @@ mod fonts;
 mod import;
 mod lint;
 mod matching;
+mod preview;
 mod report;
 mod source;
 mod theme;
+mod watch;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -43,7 +45,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     report::set_max(cli.max_diagnostics);
     let result = match &cli.command {
-        Command::Build(a) => build::build(a),
+        Command::Build(a) => build::build(&a.sources, &a.options),
+        Command::Watch(a) => watch::watch(a),
+        Command::Preview(a) => preview::preview(a),
         Command::Check(a) => check(a),
         Command::Lint(a) => lint::run(a),
         Command::Init(a) => init(a),
@@ -320,6 +324,9 @@ pub(crate) fn lower(
     variant: Option<&resume_model::Variant>,
     timestamp: Option<i64>,
 ) -> Result<Prepared, Failure> {
+    for dir in &render.font_dirs {
+        watch::note_input(dir);
+    }
     fonts::check_dirs(&render.font_dirs)?;
     if let Some(tag) = &render.locale
         && resume_model::Locale::resolve(tag).is_none()
@@ -328,7 +335,7 @@ pub(crate) fn lower(
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("built-in locales: {}", resume_model::LOCALES.join(", ")),
         };
-        eprintln!("warning: --locale: unknown locale `{tag}`; English is used ({hint})");
+        report::emitln!("warning: --locale: unknown locale `{tag}`; English is used ({hint})");
     }
     // Font folders the source names, relative to it, after those of the
     // command line.
@@ -336,6 +343,7 @@ pub(crate) fn lower(
     let base = path.parent().unwrap_or(Path::new(""));
     for (i, dir) in resume.layout.font_dirs.iter().enumerate() {
         let full = base.join(dir);
+        watch::note_input(&full);
         if !full.is_dir() {
             let at = resume_model::locate(source, format.into(), &format!("layout.font_dirs[{i}]"))
                 .map(|l| {
@@ -343,7 +351,7 @@ pub(crate) fn lower(
                     format!(":{line}:{col}")
                 })
                 .unwrap_or_default();
-            eprintln!(
+            report::emitln!(
                 "error: {}{at}: the font folder `{dir}` ({}) does not exist or is not a folder\n  help: name a folder of .ttf, .otf or .ttc files, relative to the source",
                 path.display(),
                 full.display()

@@ -8,6 +8,61 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use resume_model::{Diagnostic, Severity};
 
+thread_local! {
+    /// What [`emit`] printed on this thread while [`capturing`] runs.
+    static CAPTURED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Prints messages for the user (diagnostics, errors) on stderr, and keeps
+/// a copy when this thread is [`capturing`], so `preview` can show in the
+/// page what the terminal shows.
+pub fn emit(text: &str) {
+    eprint!("{text}");
+    CAPTURED.with_borrow_mut(|c| {
+        if let Some(c) = c {
+            c.push_str(text);
+        }
+    });
+}
+
+/// [`emit`] with a line end, formatted as `eprintln!` is.
+macro_rules! emitln {
+    ($($arg:tt)*) => {
+        $crate::report::emit(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+pub(crate) use emitln;
+
+/// Runs `f` and returns what it [`emit`]ted on this thread beside its
+/// result, without the terminal's colours.
+pub fn capturing<T>(f: impl FnOnce() -> T) -> (T, String) {
+    let outer = CAPTURED.replace(Some(String::new()));
+    let out = f();
+    let text = CAPTURED.replace(outer).unwrap_or_default();
+    (out, without_styles(&text))
+}
+
+/// A text without its ANSI escape sequences (the colours of a terminal).
+pub fn without_styles(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' {
+            out.push(c);
+            continue;
+        }
+        // CSI: ESC [ parameters… final byte in @..=~.
+        if chars.next() == Some('[') {
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Renders diagnostics of one source file for stderr.
 pub fn render(path: &Path, source: &str, diags: &[Diagnostic]) -> String {
     render_coded(path, source, diags.iter().map(|d| (None, d)))
@@ -225,6 +280,21 @@ mod tests {
         assert_eq!(thousands(950), "950");
         assert_eq!(thousands(19_950), "19,950");
         assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn styles_are_taken_out_of_captured_text() {
+        assert_eq!(
+            without_styles("\u{1b}[1m\u{1b}[91merror\u{1b}[0m: x < y"),
+            "error: x < y"
+        );
+        let ((), text) = capturing(|| {
+            emit("one\n");
+            emitln!("two {}", 2);
+        });
+        assert_eq!(text, "one\ntwo 2\n");
+        let ((), text) = capturing(|| {});
+        assert_eq!(text, "");
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub(crate) const MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// error when it cannot be used: exit 1 for a file that is too large or not
 /// UTF-8, exit 2 when it cannot be read at all.
 pub(crate) fn read(path: &Path) -> Result<String, Failure> {
+    crate::watch::note_input(path);
     let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     read_from(path, file)
 }
@@ -32,7 +33,7 @@ pub(crate) fn read_from(path: &Path, reader: impl Read) -> Result<String, Failur
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {}", path.display()))?;
     if bytes.len() as u64 > MAX_BYTES {
-        eprintln!(
+        report::emitln!(
             "error: {}: the file is larger than {} MiB, which no résumé source is\n  help: check that this is the file you meant",
             path.display(),
             MAX_BYTES / (1024 * 1024)
@@ -40,7 +41,7 @@ pub(crate) fn read_from(path: &Path, reader: impl Read) -> Result<String, Failur
         return Err(Failure::Invalid);
     }
     decode(bytes).map_err(|bad| {
-        eprint!("{}", report::render(path, &bad.text, &[bad.diagnostic]));
+        report::emit(&report::render(path, &bad.text, &[bad.diagnostic]));
         Failure::Invalid
     })
 }

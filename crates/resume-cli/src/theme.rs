@@ -85,7 +85,7 @@ pub fn resolve_with(
                 match resume_model::parse_theme(&text) {
                     Ok((file, warnings)) => {
                         if !warnings.is_empty() {
-                            eprint!("{}", report::render(&path, &text, &warnings));
+                            report::emit(&report::render(&path, &text, &warnings));
                         }
                         layers.push(file.settings);
                         next = file
@@ -97,9 +97,9 @@ pub fn resolve_with(
                             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
                     }
                     Err(diags) => {
-                        eprint!("{}", report::render(&path, &text, &diags));
+                        report::emit(&report::render(&path, &text, &diags));
                         let n = diags.iter().filter(|d| d.is_error()).count();
-                        eprintln!(
+                        report::emitln!(
                             "error: the theme file {} has {n} error{}; nothing was written for {}",
                             path.display(),
                             if n == 1 { "" } else { "s" },
