@@ -74,10 +74,10 @@ impl W {
         self.map.insert(key.to_string(), v);
     }
 
-    fn s(&mut self, toml: &str, json: &str, v: &Option<String>) {
+    fn s(&mut self, toml: &str, json: &str, v: &Option<impl AsRef<str>>) {
         if let Some(v) = v {
             let key = self.k(toml, json).to_string();
-            self.put(&key, J::String(v.clone()));
+            self.put(&key, J::String(v.as_ref().to_string()));
         }
     }
 
@@ -260,13 +260,13 @@ fn basics(b: &Basics, d: Dialect) -> J {
         match (d, &site.label) {
             (Dialect::Toml, Some(label)) => {
                 let mut m = Map::new();
-                m.insert("url".into(), J::String(site.url.clone()));
+                m.insert("url".into(), J::String(site.url.as_str().into()));
                 m.insert("label".into(), J::String(label.clone()));
                 w.put("website", J::Object(m));
             }
-            (Dialect::Toml, None) => w.put("website", J::String(site.url.clone())),
+            (Dialect::Toml, None) => w.put("website", J::String(site.url.as_str().into())),
             (Dialect::Json, label) => {
-                w.put("url", J::String(site.url.clone()));
+                w.put("url", J::String(site.url.as_str().into()));
                 w.s("", "urlLabel", label);
             }
         }

@@ -361,7 +361,7 @@ fn minimal(name: &str, sections: Vec<Section>) -> Document {
             author: name.into(),
             subject: String::new(),
             keywords: Vec::new(),
-            language: "en".into(),
+            language: resume_document::LangTag::default(),
             direction: Default::default(),
             page_label: "Page {page} of {pages}".into(),
             label_pattern: "{label}: {value}".into(),
@@ -690,7 +690,7 @@ fn right_to_left_pages_are_mirrored_and_extract_in_logical_order() {
     );
     let mut doc = minimal("דנה כהן", vec![entries("ניסיון תעסוקתי", vec![job])]);
     doc.header.headline = Some("מהנדסת תוכנה".into());
-    doc.meta.language = "he".into();
+    doc.meta.language = resume_document::LangTag::parse("he").unwrap();
     doc.meta.direction = resume_document::Direction::Rtl;
     let options = PdfOptions {
         fallback_fonts: vec![db_of(&[
@@ -739,7 +739,7 @@ fn chinese_breaks_between_ideographs_never_before_closing_punctuation() {
             body: SectionBody::Paragraphs(vec![Text::plain(sentence)]),
         }],
     );
-    doc.meta.language = "zh".into();
+    doc.meta.language = resume_document::LangTag::parse("zh").unwrap();
     let options = PdfOptions {
         fallback_fonts: vec![db_of(&[
             "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
