@@ -348,7 +348,7 @@ fn locale_trial(path: PathBuf) -> Trial {
         let doc = document(&resume);
         let tag = tag(&path, &resume).ok_or("the file names no language")?;
         let mut problems = Vec::new();
-        if doc.meta.language != tag {
+        if doc.meta.language.as_str() != tag {
             problems.push(format!(
                 "the document's language is `{}`, not `{tag}`",
                 doc.meta.language

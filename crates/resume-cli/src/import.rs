@@ -11,8 +11,9 @@ use std::path::Path;
 
 use anyhow::{Context, anyhow};
 use resume_model::{
-    Award, Basics, Bullet, Certificate, Date, DateValue, Education, Language, Link, Location,
-    Period, Profile, Project, Publication, Resume, Rich, Skill, Work,
+    Award, Basics, Bullet, Certificate, Date, DateValue, Education, Email, Language, Link,
+    LinkTarget, Location, Period, Profile, Project, Publication, Resume, Rich, SafeUrl, Skill,
+    Work,
 };
 
 use crate::Failure;
@@ -286,7 +287,7 @@ fn build(tables: &[Table], report: &mut Report) -> Resume {
         };
         let sites = get(p, "Websites").map(|w| websites(&w)).unwrap_or_default();
         r.basics.website = sites.first().map(|url| Link {
-            url: url.clone(),
+            url: LinkTarget::Url(url.clone()),
             label: None,
         });
         for other in sites.iter().skip(1) {
@@ -301,7 +302,7 @@ fn build(tables: &[Table], report: &mut Report) -> Resume {
                     r.basics.profiles.push(Profile {
                         network: "Twitter".into(),
                         username: Some(h.to_string()),
-                        url: Some(format!("https://twitter.com/{h}")),
+                        url: link(&format!("https://twitter.com/{h}")),
                         ..Profile::default()
                     });
                 }
@@ -326,7 +327,13 @@ fn build(tables: &[Table], report: &mut Report) -> Resume {
             ));
         }
     }
-    r.basics.email = email;
+    r.basics.email = email.and_then(|e| match Email::parse(&e) {
+        Ok(address) => Some(address),
+        Err(_) => {
+            report.skip(format!("Email Addresses.csv: {e} (not one e-mail address)"));
+            None
+        }
+    });
     let phone_of = |p: &BTreeMap<String, String>| {
         let number = get(p, "Number")?;
         Some(match get(p, "Extension") {
@@ -416,7 +423,7 @@ fn build(tables: &[Table], report: &mut Report) -> Resume {
         let (description, highlights) = split_description(get(row, "Description"));
         r.projects.push(Project {
             name,
-            url: get(row, "Url").filter(|u| resume_model::check_url(u).is_ok()),
+            url: get(row, "Url").and_then(|u| link(&u)),
             description,
             highlights,
             period: period(row, "Started On", "Finished On", false, report),
@@ -430,7 +437,7 @@ fn build(tables: &[Table], report: &mut Report) -> Resume {
         r.certificates.push(Certificate {
             name,
             issuer: get(row, "Authority"),
-            url: get(row, "Url").filter(|u| resume_model::check_url(u).is_ok()),
+            url: get(row, "Url").and_then(|u| link(&u)),
             date: get(row, "Started On").and_then(|d| date(&d, "Certifications.csv", report)),
             ..Certificate::default()
         });
@@ -459,7 +466,7 @@ fn build(tables: &[Table], report: &mut Report) -> Resume {
             r.publications.push(Publication {
                 name,
                 publisher: get(row, "Publisher"),
-                url: get(row, "Url").filter(|u| resume_model::check_url(u).is_ok()),
+                url: get(row, "Url").and_then(|u| link(&u)),
                 summary: get(row, "Description").map(Rich::plain),
                 date: get(row, "Published On").and_then(|d| date(&d, "Publications.csv", report)),
                 ..Publication::default()
@@ -471,7 +478,7 @@ fn build(tables: &[Table], report: &mut Report) -> Resume {
 
 /// The addresses of Profile.csv's Websites cell, which LinkedIn writes as
 /// `[PERSONAL:https://…],[COMPANY:https://…]`.
-fn websites(cell: &str) -> Vec<String> {
+fn websites(cell: &str) -> Vec<SafeUrl> {
     cell.split(',')
         .map(|w| w.trim().trim_matches(['[', ']']))
         .map(|w| match w.split_once(':') {
@@ -479,9 +486,13 @@ fn websites(cell: &str) -> Vec<String> {
             _ => w,
         })
         .map(str::trim)
-        .filter(|w| resume_model::check_url(w).is_ok())
-        .map(str::to_string)
+        .filter_map(|w| SafeUrl::parse(w).ok())
         .collect()
+}
+
+/// An address LinkedIn gives, when it is one a résumé may link to.
+fn link(url: &str) -> Option<LinkTarget> {
+    SafeUrl::parse(url).ok().map(LinkTarget::Url)
 }
 
 /// A description as a summary and bullets: lines that start with a bullet

@@ -220,6 +220,9 @@ pub(crate) fn parse_source(
     let format = source_format(path, from)?;
     let source = source::read(path)?;
     let parsed = match format {
+        SourceFormat::Toml if strictness == Strictness::Validate => {
+            resume_model::parse_toml_strict(&source)
+        }
         SourceFormat::Toml => resume_model::parse_toml(&source),
         SourceFormat::Json => resume_model::parse_json(&source, strictness == Strictness::Validate),
     };
@@ -492,7 +495,7 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 fn convert(args: &ConvertArgs) -> Result<(), Failure> {
-    let resume = load(&args.source, args.from.from, Strictness::Render)?;
+    let from = source_format(&args.source, args.from.from)?;
     let to = match (args.to, &args.output) {
         (Some(t), _) => t,
         (None, Some(out)) => source_format(out, None)?,
@@ -501,9 +504,26 @@ fn convert(args: &ConvertArgs) -> Result<(), Failure> {
             SourceFormat::Json => SourceFormat::Toml,
         },
     };
-    let text = match to {
-        SourceFormat::Toml => resume_model::to_toml(&resume),
-        SourceFormat::Json => resume_model::to_json(&resume),
+    let source = source::read(&args.source)?;
+    // Nothing is lost and nothing is written that `check` refuses: the
+    // conversion says where the source stands in the way.
+    let text = match resume_model::convert(&source, from.into(), to.into()) {
+        Ok((text, warnings)) => {
+            if !warnings.is_empty() {
+                eprint!("{}", report::render(&args.source, &source, &warnings));
+            }
+            text
+        }
+        Err(diags) => {
+            eprint!("{}", report::render(&args.source, &source, &diags));
+            let n = diags.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "error: {} has {n} error{}; nothing was written for it",
+                args.source.display(),
+                if n == 1 { "" } else { "s" }
+            );
+            return Err(Failure::Invalid);
+        }
     };
     match &args.output {
         Some(out) => {

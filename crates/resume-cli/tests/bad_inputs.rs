@@ -24,6 +24,10 @@ struct Expect {
     env: Vec<(String, String)>,
     args: Vec<String>,
     command: Option<String>,
+    /// The exit code of `resume check` on the same file, when given.
+    check: Option<i32>,
+    /// Fragments the text and HTML outputs must hold.
+    shows: Vec<String>,
 }
 
 fn expectation(text: &str) -> Expect {
@@ -46,6 +50,8 @@ fn expectation(text: &str) -> Expect {
             }
             "args" => e.args.extend(value.split_whitespace().map(String::from)),
             "command" => e.command = Some(value),
+            "check" => e.check = Some(value.parse().expect("an exit code")),
+            "shows" => e.shows.push(value),
             other => panic!("unknown key `{other}` in an .expect file"),
         }
     }
@@ -145,6 +151,41 @@ fn every_bad_input_fails_as_its_expect_file_says() {
                     .find(|c| is_control(*c))
                 {
                     problems.push(format!("{stem}.{ext} holds {c:?}"));
+                }
+            }
+        }
+        if expect.exit == 0 {
+            for s in &expect.shows {
+                for ext in ["html", "txt"] {
+                    let text = std::fs::read_to_string(out.join(format!("{stem}.{ext}"))).unwrap();
+                    if !text.contains(s.as_str()) {
+                        problems.push(format!("{stem}.{ext} does not show {s:?}"));
+                    }
+                }
+            }
+        }
+        // What `build` forgives with a warning, `check` may refuse.
+        if let Some(code) = expect.check {
+            let run = Command::new(env!("CARGO_BIN_EXE_resume"))
+                .current_dir(dir.path())
+                .args(["check", &name])
+                .output()
+                .unwrap();
+            let said = stderr(&run);
+            if run.status.code() != Some(code) {
+                problems.push(format!(
+                    "check exits {:?}, expected {code}",
+                    run.status.code()
+                ));
+            }
+            if code != 0 {
+                if let Some(at) = &expect.at
+                    && !said.contains(&format!("{name}:{at}"))
+                {
+                    problems.push(format!("check does not point at {at}"));
+                }
+                if !said.contains("error") {
+                    problems.push("check reports no error".to_string());
                 }
             }
         }

@@ -23,6 +23,9 @@ pub use fit::{FitNote, Fitted, Measure, fit};
 pub use fonts::face_data;
 pub use format::{Format, FormatError, Note, Output, Shared, describe_chars};
 pub use lower::{DateStyle, Options, lower, source_theme};
+/// Checked values the backends receive and cannot make from raw text: a
+/// link target and a language tag.
+pub use resume_model::{LangTag, SafeUrl, Scheme};
 pub use theme::{
     Align, Case, Color, Columns, DatesAt, Design, EntryLayout, Family, Fit, Gaps, HtmlFonts,
     LinkStyle, Margins, Paint, Paper, READABLE_FLOOR, RightKind, Rule, TextStyle, Theme,
@@ -49,8 +52,8 @@ pub struct Meta {
     pub subject: String,
     /// Keywords, from the skills.
     pub keywords: Vec<String>,
-    /// BCP 47 language tag, e.g. "en".
-    pub language: String,
+    /// BCP 47 language tag, e.g. "en", checked where the locale is read.
+    pub language: LangTag,
     /// The direction the language is written in: a right-to-left document
     /// sets its lines from the right and mirrors the page.
     pub direction: Direction,
@@ -132,7 +135,7 @@ pub struct Contact {
     /// by formats that spell links out.
     pub label: String,
     /// A safe link target (`https:`, `http:`, `mailto:` or `tel:`), if any.
-    pub url: Option<String>,
+    pub url: Option<SafeUrl>,
 }
 
 impl Contact {
@@ -264,7 +267,7 @@ pub struct Span {
     pub emphasis: bool,
     pub code: bool,
     /// A safe link target, if this span is a link.
-    pub link: Option<String>,
+    pub link: Option<SafeUrl>,
 }
 
 impl Span {
@@ -340,7 +343,7 @@ pub(crate) fn test_document(sections: Vec<Section>, theme: Theme) -> Document {
             author: String::new(),
             subject: String::new(),
             keywords: Vec::new(),
-            language: "en".into(),
+            language: LangTag::default(),
             direction: Default::default(),
             page_label: "Page {page} of {pages}".into(),
             label_pattern: "{label}: {value}".into(),

@@ -5,7 +5,7 @@
 //! line and with which separator; which entries a tag filter keeps.
 
 use resume_model as m;
-use resume_model::{DateValue, Locale, Rich, SectionKind, SectionRef};
+use resume_model::{DateValue, LinkTarget, Locale, Rich, SafeUrl, SectionKind, SectionRef};
 
 pub use resume_model::DateStyle;
 
@@ -130,7 +130,7 @@ impl Cx<'_> {
                 .chars()
                 .filter(|c| c.is_ascii_digit() || *c == '+')
                 .collect();
-            let url = (!digits.is_empty()).then(|| format!("tel:{digits}"));
+            let url = SafeUrl::parse(&format!("tel:{digits}")).ok();
             contacts.push(Contact {
                 kind: ContactKind::Phone,
                 text: phone.clone(),
@@ -141,17 +141,20 @@ impl Cx<'_> {
         if let Some(email) = &b.email {
             contacts.push(Contact {
                 kind: ContactKind::Email,
-                text: email.clone(),
+                text: email.as_str().to_string(),
                 label: self.locale.contact.email.clone(),
-                url: Some(format!("mailto:{email}")),
+                url: email.mailto(),
             });
         }
         if let Some(site) = &b.website {
             contacts.push(Contact {
                 kind: ContactKind::Website,
-                text: site.label.clone().unwrap_or_else(|| bare_url(&site.url)),
+                text: site
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| bare_url(site.url.as_str())),
                 label: self.locale.contact.website.clone(),
-                url: Some(site.url.clone()),
+                url: site.url.url().cloned(),
             });
         }
         if let Some(loc) = b.location.as_ref().and_then(location_text) {
@@ -165,7 +168,8 @@ impl Cx<'_> {
         for p in &b.profiles {
             // The address says who it is when it holds the user name;
             // otherwise the user name must be shown, or it would be lost.
-            let text = match (&p.label, &p.url, &p.username) {
+            let address = p.url.as_ref().map(LinkTarget::as_str);
+            let text = match (&p.label, address, &p.username) {
                 (Some(l), _, _) => l.clone(),
                 (None, Some(u), Some(user)) if !u.contains(user.as_str()) => user.clone(),
                 (None, Some(u), _) => bare_url(u),
@@ -176,7 +180,7 @@ impl Cx<'_> {
                 kind: ContactKind::Profile,
                 text,
                 label: p.network.clone(),
-                url: p.url.clone(),
+                url: p.url.as_ref().and_then(LinkTarget::url).cloned(),
             });
         }
         Header {
@@ -314,7 +318,7 @@ impl Cx<'_> {
                         // The position shares the company's row, as in the
                         // classic one-page layout: a row saved per job.
                         title: with_role(
-                            linked_strong(&w.company, w.url.as_deref()),
+                            linked_strong(&w.company, w.url.as_ref()),
                             join_plain(&[w.position.as_deref(), w.team.as_deref()], DASH),
                         ),
                         dates: dates(&w.period),
@@ -355,7 +359,7 @@ impl Cx<'_> {
                     .map(|e| {
                         // The location follows the institution on the first
                         // row, as a school and its town read as one name.
-                        let mut title = linked_strong(&e.institution, e.url.as_deref());
+                        let mut title = linked_strong(&e.institution, e.url.as_ref());
                         if let Some(loc) = &e.location {
                             title.push(Span::plain(format!("{SEP}{loc}")));
                         }
@@ -400,7 +404,7 @@ impl Cx<'_> {
                         let name_link = if p.url_label.is_some() {
                             None
                         } else {
-                            p.url.as_deref()
+                            p.url.as_ref()
                         };
                         let mut title = linked_strong(&p.name, name_link);
                         if let Some(kind) = &p.kind {
@@ -409,7 +413,7 @@ impl Cx<'_> {
                         if let (Some(label), Some(url)) = (&p.url_label, &p.url) {
                             title.push(Span::plain(DASH));
                             title.push(Span {
-                                link: Some(url.clone()),
+                                link: url.url().cloned(),
                                 ..Span::plain(label)
                             });
                         }
@@ -460,7 +464,7 @@ impl Cx<'_> {
                     .iter()
                     .filter(|v| self.keep(&v.tags))
                     .map(|v| Entry {
-                        title: linked_strong(&v.organization, v.url.as_deref()),
+                        title: linked_strong(&v.organization, v.url.as_ref()),
                         dates: dates(&v.period),
                         location: v.location.clone(),
                         lines: lines([
@@ -494,7 +498,7 @@ impl Cx<'_> {
                     .iter()
                     .filter(|c| self.keep(&c.tags))
                     .map(|c| Entry {
-                        title: linked_strong(&c.name, c.url.as_deref()),
+                        title: linked_strong(&c.name, c.url.as_ref()),
                         dates: one_date(&c.date),
                         location: None,
                         lines: lines([(LineKind::Subtitle, c.issuer.clone().map(Text::plain))]),
@@ -508,7 +512,7 @@ impl Cx<'_> {
                     .iter()
                     .filter(|p| self.keep(&p.tags))
                     .map(|p| Entry {
-                        title: linked_strong(&p.name, p.url.as_deref()),
+                        title: linked_strong(&p.name, p.url.as_ref()),
                         dates: one_date(&p.date),
                         location: None,
                         lines: lines([
@@ -574,7 +578,7 @@ impl Cx<'_> {
                 .iter()
                 .filter(|e| self.keep(&e.tags))
                 .map(|e| Entry {
-                    title: linked_strong(&e.title, e.url.as_deref()),
+                    title: linked_strong(&e.title, e.url.as_ref()),
                     dates: dates(&e.period),
                     location: e.location.clone(),
                     lines: lines([
@@ -665,10 +669,12 @@ pub(crate) fn rich(r: &Rich) -> Text {
     }
 }
 
-fn linked_strong(text: &str, url: Option<&str>) -> Text {
+/// The text, bold, linked when the target is an address (a path on the
+/// file's own site is not linked).
+fn linked_strong(text: &str, url: Option<&LinkTarget>) -> Text {
     Text {
         spans: vec![Span {
-            link: url.map(str::to_string),
+            link: url.and_then(LinkTarget::url).cloned(),
             ..Span::strong(text)
         }],
     }
@@ -862,7 +868,7 @@ url = "https://github.com/a"
             .header
             .contacts
             .iter()
-            .map(|c| (c.text.clone(), c.url.clone()))
+            .map(|c| (c.text.clone(), c.url.as_ref().map(|u| u.to_string())))
             .collect();
         assert_eq!(
             got,

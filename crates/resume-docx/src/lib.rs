@@ -117,12 +117,12 @@ pub fn docx_with_report(
     let fitted = resume_document::fit(document, options.fit_pages, &mut measure);
     let design = fitted.design;
     let paras = plan::plan(document, &design);
-    let language = styles::language_tag(&document.meta.language);
+    let language = document.meta.language.as_str();
     let xml = body::build(&paras, &design, document.meta.direction.is_rtl()).build();
     let replacements = package::Replacements {
-        core: package::core_xml(&document.meta, &language, options.timestamp)?,
+        core: package::core_xml(&document.meta, language, options.timestamp)?,
         settings: package::settings_xml()?,
-        styles: styles::styles_xml(&design, &language)?,
+        styles: styles::styles_xml(&design, language)?,
         font_table: styles::font_table_xml(design.word_font)?,
     };
     Ok(DocxOutput {

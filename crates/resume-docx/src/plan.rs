@@ -109,7 +109,7 @@ impl Para {
                 italic: role.italic || span.emphasis,
                 code: span.code,
                 look,
-                link: span.link.as_deref().map(clean).filter(|u| !u.is_empty()),
+                link: span.link.as_deref().map(str::to_owned),
             });
         }
     }
@@ -343,7 +343,7 @@ fn contact(p: &mut Para, c: &Contact, muted: TextStyle) {
     }
     p.run(Run {
         text,
-        link: c.url.as_deref().map(clean).filter(|u| !u.is_empty()),
+        link: c.url.as_deref().map(str::to_owned),
         ..Run::default()
     });
 }
@@ -385,7 +385,7 @@ mod tests {
                 author: String::new(),
                 subject: String::new(),
                 keywords: vec![],
-                language: "en".into(),
+                language: resume_document::LangTag::default(),
                 direction: Default::default(),
                 page_label: "Page {page} of {pages}".into(),
                 label_pattern: "{label}: {value}".into(),
@@ -571,7 +571,7 @@ mod tests {
             kind,
             text: text.into(),
             label: label.into(),
-            url: url.map(Into::into),
+            url: url.and_then(|u| resume_document::SafeUrl::parse(u).ok()),
         };
         let d = doc(
             header(vec![

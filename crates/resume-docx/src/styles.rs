@@ -555,19 +555,3 @@ pub(crate) fn font_table_xml(font: WordFont) -> io::Result<Vec<u8>> {
         })?;
     Ok(w.into_inner())
 }
-
-/// A language tag made safe for an attribute value: letters, digits and
-/// hyphens, "en" when nothing usable is left.
-pub(crate) fn language_tag(tag: &str) -> String {
-    let clean: String = tag
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .take(35)
-        .collect();
-    let clean = clean.trim_matches('-');
-    if clean.is_empty() {
-        "en".to_owned()
-    } else {
-        clean.to_owned()
-    }
-}

@@ -4,10 +4,8 @@
 //! The value is serialized by askama's `json` filter, which escapes `<`, `>`,
 //! `&` and `'`, so no string in it can end the `<script>` element it sits in.
 
-use resume_document::{ContactKind, Document};
+use resume_document::{ContactKind, Document, Scheme};
 use serde_json::{Map, Value, json};
-
-use crate::view::safe_href;
 
 /// The `Person` object for `doc`. Fields without a value are left out.
 pub(crate) fn person(doc: &Document) -> Value {
@@ -22,32 +20,29 @@ pub(crate) fn person(doc: &Document) -> Value {
     }
     let mut same_as = Vec::new();
     for c in &doc.header.contacts {
-        let url = c.url.as_deref().and_then(safe_href);
+        let url = c.url.as_ref();
         let text = c.text.trim();
         match (c.kind, url) {
-            (ContactKind::Email, Some(u)) => {
+            (ContactKind::Email, Some(u)) if u.scheme() == Scheme::Mailto => {
                 // A mailto URL may carry `?subject=…`; the address ends before it.
-                let address = strip_scheme(u, "mailto:")
-                    .split('?')
-                    .next()
-                    .unwrap_or_default();
+                let address = u.after_scheme().split('?').next().unwrap_or_default();
                 p.entry("email").or_insert_with(|| json!(address));
             }
-            (ContactKind::Phone, Some(u)) => {
-                let number = strip_scheme(u, "tel:");
+            (ContactKind::Phone, Some(u)) if u.scheme() == Scheme::Tel => {
+                let number = u.after_scheme();
                 p.entry("telephone").or_insert_with(|| json!(number));
             }
             (ContactKind::Phone, None) if !text.is_empty() => {
                 p.entry("telephone").or_insert_with(|| json!(text));
             }
-            (ContactKind::Website, Some(u)) if is_web(u) => {
+            (ContactKind::Website, Some(u)) if u.is_web() => {
                 if p.contains_key("url") {
-                    same_as.push(json!(u));
+                    same_as.push(json!(u.as_str()));
                 } else {
-                    p.insert("url".into(), json!(u));
+                    p.insert("url".into(), json!(u.as_str()));
                 }
             }
-            (ContactKind::Profile, Some(u)) if is_web(u) => same_as.push(json!(u)),
+            (ContactKind::Profile, Some(u)) if u.is_web() => same_as.push(json!(u.as_str())),
             (ContactKind::Location, _) if !text.is_empty() => {
                 p.entry("address").or_insert_with(|| json!(text));
             }
@@ -68,16 +63,4 @@ pub(crate) fn person(doc: &Document) -> Value {
         p.insert("knowsAbout".into(), json!(skills));
     }
     Value::Object(p)
-}
-
-fn strip_scheme<'a>(url: &'a str, scheme: &str) -> &'a str {
-    match url.get(..scheme.len()) {
-        Some(s) if s.eq_ignore_ascii_case(scheme) => &url[scheme.len()..],
-        _ => url,
-    }
-}
-
-fn is_web(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    lower.starts_with("https:") || lower.starts_with("http:")
 }

@@ -261,14 +261,15 @@ fn source_text_never_becomes_markup() {
     doc.meta.subject = HOSTILE.into();
     doc.meta.author = HOSTILE.into();
     doc.meta.keywords = vec![HOSTILE.into()];
-    doc.meta.language = HOSTILE.into();
+    // The language is a checked `LangTag`; a hostile one cannot be made.
+    assert_eq!(resume_document::LangTag::parse(HOSTILE), None);
     doc.header.name = HOSTILE.into();
     doc.header.headline = Some(HOSTILE.into());
     doc.header.contacts = vec![Contact {
         kind: ContactKind::Profile,
         text: HOSTILE.into(),
         label: HOSTILE.into(),
-        url: Some("https://example.com/".into()),
+        url: resume_document::SafeUrl::parse("https://example.com/").ok(),
     }];
     let mut entry = support::entry(support::text(vec![
         Span::strong(HOSTILE),
@@ -359,7 +360,7 @@ fn check_link(url: &str, linked: bool) {
         kind: ContactKind::Website,
         text: "site".into(),
         label: "Website".into(),
-        url: Some(url.into()),
+        url: resume_document::SafeUrl::parse(url).ok(),
     }];
     doc.sections = vec![Section {
         id: "s".into(),
@@ -531,7 +532,7 @@ fn empty_and_degenerate_documents_still_make_a_page() {
             author: String::new(),
             subject: String::new(),
             keywords: Vec::new(),
-            language: String::new(),
+            language: resume_document::LangTag::default(),
             direction: Default::default(),
             page_label: "Page {page} of {pages}".into(),
             label_pattern: "{label}: {value}".into(),

@@ -297,7 +297,7 @@ mod tests {
                 Span::plain(" • "),
                 Span {
                     text: "site".into(),
-                    link: Some("https://acme.io".into()),
+                    link: resume_document::SafeUrl::parse("https://acme.io").ok(),
                     ..Span::default()
                 },
             ],

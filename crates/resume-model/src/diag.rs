@@ -27,6 +27,24 @@ pub struct Diagnostic {
     /// Where in the document tree, e.g. `work[2].start` or `work[2].startDate`.
     pub path: String,
     pub hints: Vec<String>,
+    /// Which readings count it: every one, `check` only (a warning when
+    /// building), or a conversion to one format only.
+    pub(crate) counts: Counts,
+}
+
+/// Which readings of a source a diagnostic counts in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Counts {
+    /// As its severity says, in every reading.
+    #[default]
+    Always,
+    /// A warning when building (the file is rendered as written), an error
+    /// when checking: trailing commas and comments in JSON, an end before
+    /// its start, a link to a relative path.
+    ErrorInCheck,
+    /// Only when converting to this format, and then as an error: a value
+    /// the format cannot hold (`nan` in JSON, `null` in TOML).
+    ConvertingTo(crate::SourceFormat),
 }
 
 impl Diagnostic {
@@ -41,6 +59,7 @@ impl Diagnostic {
             span,
             path: path.into(),
             hints: Vec::new(),
+            counts: Counts::Always,
         }
     }
 

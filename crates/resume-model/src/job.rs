@@ -50,7 +50,7 @@ impl JobField {
 /// allowed (it says `additionalProperties: true`); a known key of the wrong
 /// type is an error with its place.
 pub fn parse_job(source: &str) -> Parsed<Job> {
-    let root = tree::from_json(source)?;
+    let (root, _) = tree::from_json(source)?;
     let mut diags = Vec::new();
     let mut job = Job::default();
     let Value::Table(fields) = &root.value else {

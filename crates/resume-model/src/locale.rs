@@ -18,7 +18,7 @@ include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 #[serde(deny_unknown_fields)]
 pub struct Locale {
     /// The BCP 47 tag, equal to the table's file name.
-    pub language: String,
+    pub language: crate::url::LangTag,
     /// The language's own name ("Deutsch").
     pub name: String,
     pub direction: Direction,
@@ -360,7 +360,7 @@ mod tests {
         assert_eq!(LOCALES.len(), 17);
         for (tag, text) in TABLES {
             let l: Locale = toml::from_str(text).unwrap_or_else(|e| panic!("locale {tag}: {e}"));
-            assert_eq!(l.language, tag);
+            assert_eq!(l.language.as_str(), tag);
             assert_eq!(Locale::get_static(tag), Some(&l));
             assert!(!l.name.is_empty() && !l.present.is_empty(), "{tag}");
             let rtl = ["ar", "he"].contains(&tag);
@@ -564,7 +564,7 @@ mod tests {
         assert_eq!(tag("xx-DE"), None);
         assert_eq!(tag(""), None);
         assert_eq!(Locale::get("pt-BR"), None);
-        assert_eq!(Locale::english().language, "en");
+        assert_eq!(Locale::english().language.as_str(), "en");
     }
 
     #[test]

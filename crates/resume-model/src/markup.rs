@@ -7,6 +7,8 @@
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use crate::url::{SafeUrl, UrlError};
+
 /// Text with inline styling, as the author wrote it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Rich {
@@ -22,47 +24,22 @@ pub struct RichSpan {
     pub strong: bool,
     pub emphasis: bool,
     pub code: bool,
-    pub link: Option<String>,
+    pub link: Option<SafeUrl>,
 }
 
 /// A link whose target was refused, with the target as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadLink {
     pub target: String,
+    pub error: UrlError,
 }
 
-/// Link schemes a résumé may point to.
-pub const ALLOWED_SCHEMES: [&str; 4] = ["https", "http", "mailto", "tel"];
-
-/// Checks a link target: it must be absolute and use an allowed scheme.
+/// Checks a link target: it must be absolute and use an allowed scheme
+/// ([`SafeUrl::parse`], the one rule for links, with its reason as text).
 pub fn check_url(url: &str) -> Result<(), String> {
-    let url = url.trim();
-    let Some((scheme, rest)) = url.split_once(':') else {
-        return Err(format!("`{url}` is not an absolute link"));
-    };
-    let scheme_ok = !scheme.is_empty()
-        && scheme
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
-    if !scheme_ok {
-        return Err(format!("`{url}` is not an absolute link"));
-    }
-    let lower = scheme.to_ascii_lowercase();
-    if !ALLOWED_SCHEMES.contains(&lower.as_str()) {
-        return Err(format!("links with the scheme `{scheme}:` are not allowed"));
-    }
-    if rest.trim().is_empty() || ((lower == "http" || lower == "https") && !rest.starts_with("//"))
-    {
-        return Err(format!("`{url}` is not a complete link"));
-    }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(format!("`{url}` contains spaces; encode them as %20"));
-    }
-    Ok(())
+    SafeUrl::parse(url)
+        .map(|_| ())
+        .map_err(|e| e.reason(url.trim()))
 }
 
 impl Rich {
@@ -85,14 +62,14 @@ impl Rich {
         let mut spans: Vec<RichSpan> = Vec::new();
         let mut bad = Vec::new();
         let (mut strong, mut emphasis) = (0u32, 0u32);
-        let mut links: Vec<Option<String>> = Vec::new();
+        let mut links: Vec<Option<SafeUrl>> = Vec::new();
         let mut skip_image = 0u32;
         let push = |spans: &mut Vec<RichSpan>,
                     text: &str,
                     strong,
                     emphasis,
                     code,
-                    link: Option<String>| {
+                    link: Option<SafeUrl>| {
             if text.is_empty() {
                 return;
             }
@@ -145,10 +122,10 @@ impl Rich {
                         LinkType::Email => format!("mailto:{dest_url}"),
                         _ => dest_url.to_string(),
                     };
-                    match check_url(&target) {
-                        Ok(()) => links.push(Some(target)),
-                        Err(_) => {
-                            bad.push(BadLink { target });
+                    match SafeUrl::parse(&target) {
+                        Ok(url) => links.push(Some(url)),
+                        Err(error) => {
+                            bad.push(BadLink { target, error });
                             links.push(None);
                         }
                     }

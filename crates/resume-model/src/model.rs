@@ -3,6 +3,7 @@
 
 use crate::date::DateValue;
 use crate::markup::Rich;
+use crate::url::{Email, LinkTarget};
 
 /// Keys and values kept for round trips but never rendered: the `extra`
 /// table of a TOML source, or the additional properties of a JSON Resume file.
@@ -48,7 +49,7 @@ pub struct Basics {
     /// A short professional title ("label" in JSON Resume).
     pub headline: Option<String>,
     pub image: Option<String>,
-    pub email: Option<String>,
+    pub email: Option<Email>,
     pub phone: Option<String>,
     pub website: Option<Link>,
     pub summary: Option<Rich>,
@@ -58,9 +59,9 @@ pub struct Basics {
 }
 
 /// A link with an optional text to show instead of the address.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
-    pub url: String,
+    pub url: LinkTarget,
     pub label: Option<String>,
 }
 
@@ -80,7 +81,7 @@ pub struct Location {
 pub struct Profile {
     pub network: String,
     pub username: Option<String>,
-    pub url: Option<String>,
+    pub url: Option<LinkTarget>,
     /// Text to show instead of the address or user name.
     pub label: Option<String>,
     pub extra: Extra,
@@ -206,7 +207,7 @@ pub struct Work {
     pub location: Option<String>,
     /// What the organisation does.
     pub description: Option<String>,
-    pub url: Option<String>,
+    pub url: Option<LinkTarget>,
     pub period: Period,
     pub summary: Option<Rich>,
     pub highlights: Vec<Bullet>,
@@ -235,7 +236,7 @@ pub struct Role {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Education {
     pub institution: String,
-    pub url: Option<String>,
+    pub url: Option<LinkTarget>,
     pub location: Option<String>,
     /// The kind of degree ("studyType" in JSON Resume), e.g. "Master of Science".
     pub degree: Option<String>,
@@ -257,7 +258,7 @@ pub struct Project {
     pub name: String,
     /// e.g. "Research Project" ("type" in JSON Resume).
     pub kind: Option<String>,
-    pub url: Option<String>,
+    pub url: Option<LinkTarget>,
     /// Shown as a separate link after the name (the name itself is linked
     /// when this is absent).
     pub url_label: Option<String>,
@@ -289,7 +290,7 @@ pub struct Skill {
 pub struct Volunteer {
     pub organization: String,
     pub position: Option<String>,
-    pub url: Option<String>,
+    pub url: Option<LinkTarget>,
     pub location: Option<String>,
     pub period: Period,
     pub summary: Option<Rich>,
@@ -315,7 +316,7 @@ pub struct Certificate {
     pub name: String,
     pub date: Option<DateValue>,
     pub issuer: Option<String>,
-    pub url: Option<String>,
+    pub url: Option<LinkTarget>,
     pub tags: Vec<String>,
     pub extra: Extra,
 }
@@ -327,7 +328,7 @@ pub struct Publication {
     pub publisher: Option<String>,
     /// "releaseDate" in JSON Resume.
     pub date: Option<DateValue>,
-    pub url: Option<String>,
+    pub url: Option<LinkTarget>,
     pub summary: Option<Rich>,
     pub tags: Vec<String>,
     pub extra: Extra,
@@ -374,7 +375,7 @@ pub struct CustomEntry {
     pub title: String,
     pub subtitle: Option<String>,
     pub location: Option<String>,
-    pub url: Option<String>,
+    pub url: Option<LinkTarget>,
     pub period: Period,
     pub summary: Option<Rich>,
     pub highlights: Vec<Bullet>,

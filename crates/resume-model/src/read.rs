@@ -6,11 +6,13 @@
 
 use std::ops::Range;
 
+use crate::SourceFormat;
 use crate::date::DateValue;
-use crate::diag::Diagnostic;
-use crate::markup::{Rich, check_url};
+use crate::diag::{Counts, Diagnostic};
+use crate::markup::Rich;
 use crate::model::{Bullet, Extra, Period};
 use crate::tree::{Field, Node, Value};
+use crate::url::{Email, EmailError, LinkTarget, SafeUrl, UrlError};
 
 /// How forgiving reading is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +89,32 @@ impl Cx {
         }
     }
 
+    /// A problem `build` forgives and `check` does not: an error in strict
+    /// JSON, otherwise a warning that `check` counts as an error (so one
+    /// reader serves both, and the TOML reader needs no mode of its own).
+    pub fn relaxed(
+        &mut self,
+        message: impl Into<String>,
+        span: &Range<usize>,
+        path: &str,
+    ) -> &mut Diagnostic {
+        if self.mode == Mode::JsonStrict {
+            return self.error(message, span, path);
+        }
+        let d = self.warning(message, span, path);
+        d.counts = Counts::ErrorInCheck;
+        d
+    }
+
+    /// A value an extension holds that `format` cannot: only a conversion
+    /// to that format is refused, with this error.
+    fn unportable(&mut self, message: String, span: &Range<usize>, format: SourceFormat) {
+        let mut d = Diagnostic::error(message, Some(span.clone()), "");
+        d.counts = Counts::ConvertingTo(format);
+        self.push(d)
+            .with_hint_mut("change the value, or leave the key out of the file you convert");
+    }
+
     /// Reports a value of the wrong type.
     pub fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
         let found = node.value.type_name(self.toml());
@@ -138,7 +166,7 @@ impl Cx {
             // Numbers are accepted as text where text is expected (phone
             // numbers, GPAs), since the author's meaning is clear; JSON
             // Resume's schema says string, so its validator says so too.
-            Value::Integer(_) | Value::Float(_) => {
+            Value::Integer(_) | Value::Float(_) | Value::BigInteger(_) => {
                 let written = self
                     .source
                     .get(node.span.clone())
@@ -186,52 +214,103 @@ impl Cx {
         let source = self.string(node, path)?;
         let (rich, bad) = Rich::parse(&source);
         for link in bad {
-            let reason = check_url(&link.target).err().unwrap_or_default();
-            self.error(format!("link refused: {reason}"), &node.span, path)
-                .with_hint_mut("links may use https:, http:, mailto: or tel:");
+            let reason = link.error.reason(&link.target);
+            match link.error {
+                // A path or a host name without a scheme is shown as the
+                // text it links, unlinked.
+                UrlError::Relative | UrlError::BareHost(_) => {
+                    self.relaxed(
+                        format!("{reason}; the link's text is shown, not linked"),
+                        &node.span,
+                        path,
+                    )
+                    .with_hint_mut(link.error.hint());
+                }
+                _ => {
+                    self.error(format!("link refused: {reason}"), &node.span, path)
+                        .with_hint_mut("links may use https:, http:, mailto: or tel:");
+                }
+            }
         }
         Some(rich)
     }
 
-    /// Reads a link target.
-    pub fn url(&mut self, node: &Node, path: &str) -> Option<String> {
+    /// Reads a link target, by the one rule for links ([`SafeUrl::parse`]):
+    /// a host name without a scheme is linked with `https://` and a path on
+    /// the file's own site is shown as text, each with a warning (`check`
+    /// counts both as errors); anything else not allowed is refused.
+    pub fn url(&mut self, node: &Node, path: &str) -> Option<LinkTarget> {
         let s = self.string(node, path)?;
-        match check_url(&s) {
-            Ok(()) => Some(s),
-            Err(_) if self.mode == Mode::JsonLenient && is_relative_path(&s) => {
-                self.warning(
-                    format!("`{s}` is a path on the file's own site, not an address; it is left out, not linked to a site of that name"),
+        match SafeUrl::parse(&s) {
+            Ok(url) => Some(LinkTarget::Url(url)),
+            Err(e @ UrlError::Relative) => {
+                self.relaxed(
+                    format!("{}; it is shown as text, not linked", e.reason(&s)),
                     &node.span,
                     path,
                 )
-                .with_hint_mut("write the full address with https:// so it can be linked");
-                None
+                .with_hint_mut(e.hint());
+                Some(LinkTarget::Path(s))
             }
-            Err(_) if self.mode == Mode::JsonLenient && is_bare_host(&s) => {
-                let fixed = format!("https://{s}");
-                self.warning(
+            Err(UrlError::BareHost(fixed)) => {
+                self.relaxed(
                     format!("`{s}` has no scheme; linked as {fixed}"),
                     &node.span,
                     path,
                 )
                 .with_hint_mut("write the full address with https://");
-                Some(fixed)
+                Some(LinkTarget::Url(fixed))
             }
-            Err(reason) if self.mode == Mode::JsonLenient => {
+            Err(e) if self.mode == Mode::JsonLenient => {
                 self.warning(
-                    format!("link refused and left out: {reason}"),
+                    format!("link refused and left out: {}", e.reason(&s)),
                     &node.span,
                     path,
                 )
-                .with_hint_mut("links may use https:, http:, mailto: or tel:");
+                .with_hint_mut(e.hint());
                 None
             }
-            Err(reason) => {
-                self.error(format!("link refused: {reason}"), &node.span, path)
-                    .with_hint_mut("write a full address such as https://example.com; allowed schemes are https:, http:, mailto: and tel:");
+            Err(e) => {
+                self.error(format!("link refused: {}", e.reason(&s)), &node.span, path)
+                    .with_hint_mut(e.hint());
                 None
             }
         }
+    }
+
+    /// Reads an e-mail address: one address, `local@domain`. A `mailto:`
+    /// before it is left out, and text that is no address is shown as
+    /// written but not linked, each with a warning that `check` counts as
+    /// an error.
+    pub fn email(&mut self, node: &Node, path: &str) -> Option<Email> {
+        let s = self.string(node, path)?;
+        match Email::parse(&s) {
+            Ok(e) => Some(e),
+            Err(EmailError::Mailto(address)) => {
+                let shown = address.clone();
+                self.relaxed(
+                    format!("`{s}` is a link; the address `{shown}` is used"),
+                    &node.span,
+                    path,
+                )
+                .with_hint_mut(format!("write the address alone: {shown}"));
+                match Email::parse(&address) {
+                    Ok(e) => Some(e),
+                    Err(_) => self.bad_email(node, path, address, "it is not one address"),
+                }
+            }
+            Err(EmailError::Invalid(why)) => self.bad_email(node, path, s, &why),
+        }
+    }
+
+    fn bad_email(&mut self, node: &Node, path: &str, s: String, why: &str) -> Option<Email> {
+        self.relaxed(
+            format!("`{s}` is not an e-mail address ({why}); it is shown as text, not linked"),
+            &node.span,
+            path,
+        )
+        .with_hint_mut("write one address, such as name@example.com");
+        Some(Email::unchecked(s))
     }
 
     /// Reads a date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `present`).
@@ -334,10 +413,49 @@ impl Cx {
     pub fn json(&mut self, node: &Node) -> serde_json::Value {
         use serde_json::Value as J;
         match &node.value {
-            Value::Null => J::Null,
+            Value::Null => {
+                self.unportable(
+                    "TOML has no null, so this file cannot be converted to TOML".to_string(),
+                    &node.span,
+                    SourceFormat::Toml,
+                );
+                J::Null
+            }
             Value::Bool(b) => J::Bool(*b),
             Value::Integer(i) => J::from(*i),
-            Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+            Value::BigInteger(digits) => {
+                self.unportable(
+                    format!("`{digits}` is beyond the 64-bit integers TOML holds, so this file cannot be converted to TOML"),
+                    &node.span,
+                    SourceFormat::Toml,
+                );
+                match digits.parse::<u64>() {
+                    Ok(n) => J::from(n),
+                    Err(_) => {
+                        self.unportable(
+                            format!("`{digits}` is beyond the 64-bit integers this program keeps exactly, so this file cannot be converted"),
+                            &node.span,
+                            SourceFormat::Json,
+                        );
+                        J::String(digits.clone())
+                    }
+                }
+            }
+            Value::Float(f) => match serde_json::Number::from_f64(*f) {
+                Some(n) => J::Number(n),
+                None => {
+                    let written = self
+                        .source
+                        .get(node.span.clone())
+                        .map_or_else(|| f.to_string(), |t| t.trim().to_string());
+                    self.unportable(
+                        format!("JSON cannot hold the number `{written}`, so this file cannot be converted to JSON Resume"),
+                        &node.span,
+                        SourceFormat::Json,
+                    );
+                    J::Null
+                }
+            },
             Value::String(s) | Value::Datetime(s) => J::String(s.clone()),
             Value::Array(items) => J::Array(items.iter().map(|n| self.json(n)).collect()),
             Value::Table(fields) => J::Object(
@@ -348,50 +466,6 @@ impl Cx {
             ),
         }
     }
-}
-
-/// File name endings that say a link is a document on the file's own site
-/// (`index-en.html`, `cv.pdf`), not a host name.
-const FILE_ENDINGS: &[&str] = &[
-    "html", "htm", "xhtml", "php", "asp", "aspx", "jsp", "pdf", "doc", "docx", "odt", "txt",
-    "json", "xml", "png", "jpg", "jpeg", "gif", "svg", "webp",
-];
-
-/// Whether a link without a scheme is a relative path: `./cv.pdf`,
-/// `../en/`, `/about`, or a file name such as `index-en.html`.
-fn is_relative_path(s: &str) -> bool {
-    if s.starts_with("./") || s.starts_with("../") || s.starts_with('/') || s.starts_with('#') {
-        return true;
-    }
-    if s.contains(':') {
-        return false;
-    }
-    let first = s.split(['/', '?', '#']).next().unwrap_or(s);
-    let ending = first.rsplit('.').next().unwrap_or("");
-    // `docs/cv.pdf`: a first part without a dot is a folder, not a host.
-    (first.contains('.') && FILE_ENDINGS.contains(&ending.to_ascii_lowercase().as_str()))
-        || (!first.contains('.') && s.contains('/'))
-}
-
-/// Whether a link without a scheme starts with a host name, as
-/// `example.com` or `www.example.com/cv`: labels of letters, digits and
-/// hyphens, the last of two letters or more.
-fn is_bare_host(s: &str) -> bool {
-    if s.contains(':') || s.contains(char::is_whitespace) {
-        return false;
-    }
-    let host = s.split(['/', '?', '#']).next().unwrap_or(s);
-    let labels: Vec<&str> = host.split('.').collect();
-    labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
-        })
-        && labels
-            .last()
-            .is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic))
 }
 
 /// How to write a value of the expected type at `path`, in the source's
@@ -432,6 +506,7 @@ fn type_hint(toml: bool, node: &Node, path: &str, expected: &str) -> Option<Stri
 fn number_text(node: &Node) -> String {
     match node.value {
         Value::Integer(i) => i.to_string(),
+        Value::BigInteger(ref digits) => digits.clone(),
         Value::Float(f) => {
             let s = f.to_string();
             if s.contains('.') { s } else { format!("{s}.0") }
@@ -551,7 +626,7 @@ impl<'n> Obj<'n> {
         self.get(cx, key, |cx, n, p| cx.rich(n, p))
     }
 
-    pub fn url(&mut self, cx: &mut Cx, key: &str) -> Option<String> {
+    pub fn url(&mut self, cx: &mut Cx, key: &str) -> Option<LinkTarget> {
         self.get(cx, key, |cx, n, p| cx.url(n, p))
     }
 
@@ -581,7 +656,7 @@ impl<'n> Obj<'n> {
                 .map(|n| n.span.clone())
                 .unwrap_or_else(|| self.head_span());
             let path = self.child_path(end_key);
-            cx.error(
+            cx.relaxed(
                 format!("the end ({e}) is before the start ({s})"),
                 &span,
                 &path,
@@ -722,35 +797,4 @@ pub(crate) fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
-}
-
-#[cfg(test)]
-mod link_tests {
-    use super::{is_bare_host, is_relative_path};
-
-    #[test]
-    fn relative_paths_and_bare_hosts() {
-        for s in [
-            "index-en.html",
-            "./cv.pdf",
-            "../en/",
-            "/about",
-            "cv.PDF",
-            "docs/cv.pdf",
-        ] {
-            assert!(is_relative_path(s), "{s}");
-        }
-        for s in [
-            "example.com",
-            "www.example.com/cv",
-            "ann.dev",
-            "sub.example.co.uk/a?b",
-        ] {
-            assert!(!is_relative_path(s), "{s}");
-            assert!(is_bare_host(s), "{s}");
-        }
-        for s in ["index", "a b.com", "1.2", "example.", ".com", "-x.com"] {
-            assert!(!is_bare_host(s), "{s}");
-        }
-    }
 }

@@ -33,7 +33,8 @@ impl SourceMap {
 
     /// The map of a JSON Resume source; empty when it does not parse.
     pub fn json(source: &str) -> SourceMap {
-        tree::from_json(source).map_or_else(|_| SourceMap::default(), |n| SourceMap::walk(&n, true))
+        tree::from_json(source)
+            .map_or_else(|_| SourceMap::default(), |(n, _)| SourceMap::walk(&n, true))
     }
 
     fn walk(root: &Node, json: bool) -> SourceMap {

@@ -1686,7 +1686,7 @@ fn any_case(word: &str) -> String {
 }
 
 fn url_schema() -> J {
-    let schemes: Vec<String> = crate::markup::ALLOWED_SCHEMES
+    let schemes: Vec<String> = crate::url::ALLOWED_SCHEMES
         .iter()
         .map(|s| match *s {
             "http" | "https" => format!("{}://", any_case(s)),

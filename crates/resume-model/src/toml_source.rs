@@ -5,6 +5,7 @@ use crate::model::*;
 use crate::read::{Cx, HintMut, Mode, suggest};
 use crate::spec::{self, Dialect};
 use crate::tree::{Node, Value};
+use crate::url::Email;
 
 pub(crate) fn read(root: &Node, source: &str) -> (Resume, Vec<crate::Diagnostic>) {
     let mut cx = Cx::new(Mode::Toml);
@@ -281,20 +282,8 @@ fn basics(cx: &mut Cx, n: &Node) -> Option<Basics> {
     Some(b)
 }
 
-pub(crate) fn email(cx: &mut Cx, n: &Node, p: &str) -> Option<String> {
-    let s = cx.string(n, p)?;
-    let ok = s.split_once('@').is_some_and(|(user, host)| {
-        !user.is_empty() && host.contains('.') && !s.contains(char::is_whitespace)
-    });
-    if !ok {
-        cx.lenient(format!("`{s}` is not an e-mail address"), &n.span, p)
-            .with_hint_mut("write it as name@example.com");
-        if !cx.toml() {
-            return Some(s);
-        }
-        return None;
-    }
-    Some(s)
+pub(crate) fn email(cx: &mut Cx, n: &Node, p: &str) -> Option<Email> {
+    cx.email(n, p)
 }
 
 /// A link: a string address or a table `{ url = "…", label = "…" }`.
@@ -891,7 +880,7 @@ mod tests {
         );
         check(
             "[[work]]\ncompany = \"C\"\nstart = \"2021\"\nend = \"2020-06\"\n",
-            "6:7 error: the end (2020-06) is before the start (2021)",
+            "6:7 warning: the end (2020-06) is before the start (2021)",
         );
         check(
             "[[work]]\ncompany = \"C\"\nstart = \"present\"\n",
@@ -911,7 +900,7 @@ mod tests {
         );
         check(
             "website = \"x.org\"\n",
-            "3:11 error: link refused: `x.org` is not an absolute link",
+            "3:11 warning: `x.org` has no scheme; linked as https://x.org",
         );
         check(
             "website = { label = \"Site\" }\n",

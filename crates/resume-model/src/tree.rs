@@ -18,6 +18,8 @@ pub(crate) enum Value {
     Bool(bool),
     Integer(i64),
     Float(f64),
+    /// A JSON integer beyond 64 bits, as written.
+    BigInteger(String),
     String(String),
     /// A TOML date or datetime literal, as written.
     Datetime(String),
@@ -40,7 +42,7 @@ impl Value {
             (Value::Null, _) => "null",
             (Value::Bool(_), _) => "a boolean",
             (Value::Integer(_), _) => "an integer",
-            (Value::Float(_), _) => "a number",
+            (Value::Float(_) | Value::BigInteger(_), _) => "a number",
             (Value::String(_), _) => "a string",
             (Value::Datetime(_), _) => "a date",
             (Value::Array(_), _) => "an array",
@@ -79,7 +81,7 @@ pub(crate) fn from_toml(source: &str) -> Result<Node, Vec<crate::Diagnostic>> {
     let span = table.span();
     Ok(Node {
         span,
-        value: Value::Table(toml_table(table.into_inner())),
+        value: Value::Table(toml_table(table.into_inner(), source)),
     })
 }
 
@@ -104,18 +106,18 @@ fn syntax_hint(message: &str) -> &'static str {
     }
 }
 
-fn toml_table(table: toml::de::DeTable<'_>) -> Vec<Field> {
+fn toml_table(table: toml::de::DeTable<'_>, source: &str) -> Vec<Field> {
     table
         .into_iter()
         .map(|(key, value)| Field {
             key: key.get_ref().to_string(),
             key_span: key.span(),
-            node: toml_node(value),
+            node: toml_node(value, source),
         })
         .collect()
 }
 
-fn toml_node(value: toml::Spanned<toml::de::DeValue<'_>>) -> Node {
+fn toml_node(value: toml::Spanned<toml::de::DeValue<'_>>, source: &str) -> Node {
     use toml::de::DeValue;
     let span = value.span();
     let value = match value.into_inner() {
@@ -126,20 +128,30 @@ fn toml_node(value: toml::Spanned<toml::de::DeValue<'_>>) -> Node {
         },
         DeValue::Float(f) => Value::Float(f.as_str().replace('_', "").parse().unwrap_or(f64::NAN)),
         DeValue::Boolean(b) => Value::Bool(b),
-        DeValue::Datetime(d) => Value::Datetime(d.to_string()),
-        DeValue::Array(a) => Value::Array(a.into_iter().map(toml_node).collect()),
-        DeValue::Table(t) => Value::Table(toml_table(t)),
+        // As written, so a conversion keeps the text exactly.
+        DeValue::Datetime(d) => Value::Datetime(
+            source
+                .get(span.clone())
+                .map_or_else(|| d.to_string(), |t| t.trim().to_string()),
+        ),
+        DeValue::Array(a) => Value::Array(a.into_iter().map(|v| toml_node(v, source)).collect()),
+        DeValue::Table(t) => Value::Table(toml_table(t, source)),
     };
     Node { span, value }
 }
 
-/// Reads strict JSON (RFC 8259: no comments, no trailing commas) into a tree.
-pub(crate) fn from_json(source: &str) -> Result<Node, Vec<crate::Diagnostic>> {
-    use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
+/// Reads JSON into a tree. Comments (`//` and `/* */`) and trailing commas,
+/// which real JSON Resume files carry although JSON (RFC 8259) has neither,
+/// are read, each kind with a warning at its first place that `check`
+/// counts as an error; anything else outside JSON is a syntax error.
+pub(crate) fn from_json(
+    source: &str,
+) -> Result<(Node, Vec<crate::Diagnostic>), Vec<crate::Diagnostic>> {
+    use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions, parse_to_ast};
     let options = ParseOptions {
-        allow_comments: false,
+        allow_comments: true,
         allow_loose_object_property_names: false,
-        allow_trailing_commas: false,
+        allow_trailing_commas: true,
         allow_missing_commas: false,
         allow_single_quoted_strings: false,
         allow_hexadecimal_numbers: false,
@@ -148,9 +160,16 @@ pub(crate) fn from_json(source: &str) -> Result<Node, Vec<crate::Diagnostic>> {
         allow_non_finite_numbers: false,
         allow_extended_string_escapes: false,
     };
-    match parse_to_ast(source, &CollectOptions::default(), &options) {
+    let collect = CollectOptions {
+        comments: CommentCollectionStrategy::AsTokens,
+        tokens: true,
+    };
+    match parse_to_ast(source, &collect, &options) {
         Ok(result) => match result.value {
-            Some(v) => Ok(json_node(v)),
+            Some(v) => {
+                let tokens = result.tokens.unwrap_or_default();
+                Ok((json_node(v), json_leniencies(&tokens)))
+            }
             None => Err(vec![
                 crate::Diagnostic::error("the file is empty", Some(0..0), "").with_hint(
                     "a JSON Resume file is one object: { \"basics\": { \"name\": \"…\" } }",
@@ -173,6 +192,64 @@ pub(crate) fn from_json(source: &str) -> Result<Node, Vec<crate::Diagnostic>> {
     }
 }
 
+/// One warning per kind of departure from JSON (comments, trailing commas)
+/// at its first place, saying how many there are; `check` counts each as
+/// an error.
+fn json_leniencies(tokens: &[jsonc_parser::tokens::TokenAndRange<'_>]) -> Vec<crate::Diagnostic> {
+    use jsonc_parser::tokens::Token;
+    let mut comments = Vec::new();
+    let mut commas = Vec::new();
+    let mut last_comma: Option<std::ops::Range<usize>> = None;
+    for t in tokens {
+        let range = t.range.start..t.range.end;
+        match t.token {
+            Token::CommentLine(_) | Token::CommentBlock(_) => {
+                comments.push(range);
+                continue;
+            }
+            Token::CloseBrace | Token::CloseBracket => {
+                if let Some(comma) = last_comma.take() {
+                    commas.push(comma);
+                }
+            }
+            _ => {}
+        }
+        last_comma = matches!(t.token, Token::Comma).then_some(range);
+    }
+    let mut diags = Vec::new();
+    let times = |n: usize| match n {
+        1 => String::new(),
+        n => format!(" ({n} in the file)"),
+    };
+    if let Some(first) = comments.first() {
+        let mut d = crate::Diagnostic::warning(
+            format!(
+                "JSON has no comments; this one is skipped{}",
+                times(comments.len())
+            ),
+            Some(first.clone()),
+            "",
+        )
+        .with_hint("remove the comments so that every JSON reader accepts the file");
+        d.counts = crate::diag::Counts::ErrorInCheck;
+        diags.push(d);
+    }
+    if let Some(first) = commas.first() {
+        let mut d = crate::Diagnostic::warning(
+            format!(
+                "JSON allows no comma before a closing bracket; it is skipped{}",
+                times(commas.len())
+            ),
+            Some(first.clone()),
+            "",
+        )
+        .with_hint("remove the comma after the last item");
+        d.counts = crate::diag::Counts::ErrorInCheck;
+        diags.push(d);
+    }
+    diags
+}
+
 fn json_node(v: jsonc_parser::ast::Value<'_>) -> Node {
     use jsonc_parser::ast::{ObjectPropName, Value as J};
     let span = |r: jsonc_parser::common::Range| r.start..r.end;
@@ -182,8 +259,12 @@ fn json_node(v: jsonc_parser::ast::Value<'_>) -> Node {
             value: Value::String(s.value.into_owned()),
         },
         J::NumberLit(n) => {
+            let integer = !n.value.contains(['.', 'e', 'E']);
             let value = match n.value.parse::<i64>() {
                 Ok(i) => Value::Integer(i),
+                // An integer beyond 64 bits is kept as written: neither the
+                // model's JSON values nor TOML hold it as a number.
+                Err(_) if integer => Value::BigInteger(n.value.to_string()),
                 Err(_) => Value::Float(n.value.parse().unwrap_or(f64::NAN)),
             };
             Node {

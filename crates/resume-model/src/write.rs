@@ -75,9 +75,9 @@ impl W {
         self.map.insert(key.to_string(), v);
     }
 
-    fn s(&mut self, toml: &str, v: &Option<String>) {
+    fn s(&mut self, toml: &str, v: &Option<impl AsRef<str>>) {
         if let Some(v) = v {
-            self.put(self.k(toml), J::String(v.clone()));
+            self.put(self.k(toml), J::String(v.as_ref().to_string()));
         }
     }
 
@@ -269,13 +269,16 @@ fn basics(b: &Basics, d: Dialect) -> J {
         match (d, &site.label) {
             (Dialect::Toml, Some(label)) => {
                 let mut m = Map::new();
-                m.insert(spec::LINK.key("url", d).into(), J::String(site.url.clone()));
+                m.insert(
+                    spec::LINK.key("url", d).into(),
+                    J::String(site.url.as_str().into()),
+                );
                 m.insert(spec::LINK.key("label", d).into(), J::String(label.clone()));
                 w.put(w.k("website"), J::Object(m));
             }
-            (Dialect::Toml, None) => w.put(w.k("website"), J::String(site.url.clone())),
+            (Dialect::Toml, None) => w.put(w.k("website"), J::String(site.url.as_str().into())),
             (Dialect::Json, label) => {
-                w.put(w.k("website"), J::String(site.url.clone()));
+                w.put(w.k("website"), J::String(site.url.as_str().into()));
                 if let Some(label) = label {
                     w.put(spec::BASICS.json_only("urlLabel"), J::String(label.clone()));
                 }

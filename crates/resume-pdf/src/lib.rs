@@ -157,7 +157,7 @@ pub fn needs_more_fonts(document: &Document) -> bool {
     let natural = Design::natural(&document.theme);
     let draft = Draft::new(document, &natural);
     matches!(
-        FallbackData::resolve(&draft.chars(), &[], &document.meta.language),
+        FallbackData::resolve(&draft.chars(), &[], document.meta.language.as_str()),
         Err(PdfError::MissingGlyphs { .. })
     )
 }
@@ -179,7 +179,7 @@ fn typeset(
     let natural = Design::natural(&document.theme);
     let draft = Draft::new(document, &natural);
     let dbs: Vec<&fontdb::Database> = options.fallback_fonts.iter().map(|d| &**d).collect();
-    let fallback = FallbackData::resolve(&draft.chars(), &dbs, &document.meta.language)?;
+    let fallback = FallbackData::resolve(&draft.chars(), &dbs, document.meta.language.as_str())?;
     let fonts = Fonts::new(&fallback)?;
     let prepared = draft.shape(&fonts);
 

@@ -971,13 +971,11 @@ fn finish(lo: &mut lopdf::Document, info: &Info<'_>) -> Result<(), PdfError> {
         }
     }
     let catalog = lo.catalog_mut().map_err(err)?;
-    let language = info.doc.meta.language.trim();
-    if !language.is_empty() {
-        catalog.set(
-            "Lang",
-            Object::String(language.as_bytes().to_vec(), StringFormat::Literal),
-        );
-    }
+    let language = info.doc.meta.language.as_str();
+    catalog.set(
+        "Lang",
+        Object::String(language.as_bytes().to_vec(), StringFormat::Literal),
+    );
     catalog.set(
         "ViewerPreferences",
         Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))]),

@@ -361,7 +361,7 @@ fn minimal(name: &str, sections: Vec<Section>) -> Document {
             author: name.into(),
             subject: String::new(),
             keywords: Vec::new(),
-            language: "en".into(),
+            language: resume_document::LangTag::default(),
             direction: Default::default(),
             page_label: "Page {page} of {pages}".into(),
             label_pattern: "{label}: {value}".into(),
@@ -690,7 +690,7 @@ fn right_to_left_pages_are_mirrored_and_extract_in_logical_order() {
     );
     let mut doc = minimal("דנה כהן", vec![entries("ניסיון תעסוקתי", vec![job])]);
     doc.header.headline = Some("מהנדסת תוכנה".into());
-    doc.meta.language = "he".into();
+    doc.meta.language = resume_document::LangTag::parse("he").unwrap();
     doc.meta.direction = resume_document::Direction::Rtl;
     let options = PdfOptions {
         fallback_fonts: vec![db_of(&[
@@ -727,7 +727,7 @@ fn contact(kind: ContactKind, text: &str, url: Option<&str>) -> Contact {
         kind,
         text: text.into(),
         label: format!("{kind:?}"),
-        url: url.map(str::to_owned),
+        url: url.map(|u| resume_document::SafeUrl::parse(u).expect("a safe link")),
     }
 }
 
@@ -765,7 +765,7 @@ fn right_to_left_contacts_and_marked_words_extract_whole_and_in_order() {
         ),
         contact(ContactKind::Location, "תל אביב", None),
     ];
-    doc.meta.language = "ar".into();
+    doc.meta.language = resume_document::LangTag::parse("ar").unwrap();
     doc.meta.direction = resume_document::Direction::Rtl;
     let dir = "/usr/share/fonts/truetype/noto";
     let options = PdfOptions {
@@ -814,7 +814,7 @@ fn a_wrapped_heading_keeps_its_dates_at_its_end() {
         )],
     );
     let mut doc = minimal("Johanna", vec![entries("Berufserfahrung", vec![job])]);
-    doc.meta.language = "de".into();
+    doc.meta.language = resume_document::LangTag::parse("de").unwrap();
     let options = dated();
     let dump = resume_pdf::layout_dump(&doc, &options).expect("dump");
     let y = |needle: &str| -> f32 {
@@ -859,7 +859,7 @@ fn chinese_breaks_between_ideographs_never_before_closing_punctuation() {
             body: SectionBody::Paragraphs(vec![Text::plain(sentence)]),
         }],
     );
-    doc.meta.language = "zh".into();
+    doc.meta.language = resume_document::LangTag::parse("zh").unwrap();
     let options = PdfOptions {
         fallback_fonts: vec![db_of(&[
             "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",

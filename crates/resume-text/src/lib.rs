@@ -3,7 +3,8 @@
 //! out, optionally pure ASCII.
 
 use resume_document::{
-    Contact, Design, Document, Entry, Format, FormatError, Output, SectionBody, Shared, Text,
+    Contact, Design, Document, Entry, Format, FormatError, Output, Scheme, SectionBody, Shared,
+    Text,
 };
 use unicode_width::UnicodeWidthStr;
 
@@ -148,7 +149,7 @@ impl Format for PlainText {
 /// the shown text when that text says something the address does not.
 fn contact(c: &Contact, meta: &resume_document::Meta) -> String {
     match &c.url {
-        Some(url) if !url.starts_with("mailto:") && !url.starts_with("tel:") => {
+        Some(url) if url.is_web() => {
             if c.text == c.label || url.contains(&c.text) {
                 meta.labelled(&c.label, url)
             } else {
@@ -165,8 +166,11 @@ fn plain(t: &Text) -> String {
     for s in &t.spans {
         out.push_str(&s.text);
         if let Some(url) = &s.link {
-            let shown = url.strip_prefix("mailto:").unwrap_or(url);
-            if s.text.trim() != shown && s.text.trim() != url {
+            let shown = match url.scheme() {
+                Scheme::Mailto => url.after_scheme(),
+                _ => url.as_str(),
+            };
+            if s.text.trim() != shown && s.text.trim() != url.as_str() {
                 out.push_str(&format!(" ({shown})"));
             }
         }

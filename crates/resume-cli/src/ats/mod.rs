@@ -257,7 +257,10 @@ impl Expected {
                 .header
                 .contacts
                 .iter()
-                .map(|c| (c.label.clone(), c.kind, c.text.clone(), c.url.clone()))
+                .map(|c| {
+                    let url = c.url.as_ref().map(|u| u.to_string());
+                    (c.label.clone(), c.kind, c.text.clone(), url)
+                })
                 .collect(),
             titles: doc.sections.iter().map(|s| s.title.clone()).collect(),
             dates,

@@ -27,7 +27,7 @@ pub fn text(spans: Vec<Span>) -> Text {
 pub fn link(t: &str, url: &str) -> Span {
     Span {
         text: t.into(),
-        link: Some(url.into()),
+        link: resume_document::SafeUrl::parse(url).ok(),
         ..Span::default()
     }
 }
