@@ -26,6 +26,16 @@ fn seed() -> String {
     std::fs::read_to_string(path).expect("the seed")
 }
 
+/// Where a diagnostic of the seed's `name` line is located in `cv.toml`.
+fn name_line() -> String {
+    let line = seed()
+        .lines()
+        .position(|l| l.starts_with("name = \"Wenqing Luo\""))
+        .expect("the seed's name")
+        + 1;
+    format!("cv.toml:{line}:")
+}
+
 /// A preview of a copy of the seed, started and past its first build;
 /// gives back the process, the source and the server's address.
 fn start(dir: &Path) -> (Running, PathBuf, String) {
@@ -205,7 +215,7 @@ fn preview_serves_the_page_the_outputs_and_a_stream_of_builds() {
     assert_eq!(third["ok"], false, "{third}");
     assert_eq!(third["built"], 2);
     let log = third["log"].as_str().unwrap();
-    assert!(log.contains("cv.toml:5:"), "{log}");
+    assert!(log.contains(&name_line()), "{log}");
     assert!(
         !log.contains('\u{1b}'),
         "colours in the page's text: {log:?}"
@@ -425,7 +435,10 @@ fn preview_page_follows_the_source_in_chromium() {
     .unwrap();
     page.wait_for(
         "the diagnostics",
-        "document.getElementById('log').textContent.includes('cv.toml:5:')",
+        &format!(
+            "document.getElementById('log').textContent.includes('{}')",
+            name_line()
+        ),
     );
     assert_eq!(
         page.eval(

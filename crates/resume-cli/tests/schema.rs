@@ -112,10 +112,10 @@ fn init_writes_the_schema_its_starter_names() {
 }
 
 /// Every TOML résumé of the repository: the examples, the starter and the
-/// test sources. One the reader accepts validates (unless it holds a number
-/// where text is expected, which the reader only warns about and the
-/// schema, like an editor, flags); one the reader refuses for an unknown key
-/// or a wrong type fails.
+/// test sources. The schema is as strict as `resume check`: one check
+/// accepts validates (unless it holds a number where text is expected,
+/// which check only warns about and the schema, like an editor, flags); one
+/// check refuses for an unknown key or a wrong type fails.
 #[test]
 fn committed_sources_against_the_schema() {
     let v = validator("schema/resume.schema.json");
@@ -136,7 +136,7 @@ fn committed_sources_against_the_schema() {
             continue; // not TOML at all: the parser's business
         };
         let shown = path.strip_prefix(root()).unwrap_or(path).display();
-        match resume_model::parse_toml(&text) {
+        match resume_model::parse_toml_strict(&text) {
             Ok((_, warnings)) => {
                 let number = warnings
                     .iter()
@@ -170,12 +170,12 @@ fn committed_sources_against_the_schema() {
     assert!(refused >= 2, "only {refused} refused sources found");
 }
 
-/// A source the reader refuses for a reason the schema can see.
+/// A source `resume check` refuses for a reason the schema can see.
 #[track_caller]
 fn refused(v: &jsonschema::Validator, body: &str) {
     let text = format!("[basics]\nname = \"A\"\n{body}");
     assert!(
-        resume_model::parse_toml(&text).is_err(),
+        resume_model::parse_toml_strict(&text).is_err(),
         "the reader accepts:\n{text}"
     );
     let found = complaints(v, &text).expect("TOML");
