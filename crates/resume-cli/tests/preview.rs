@@ -18,23 +18,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use running::{PATIENCE, Running, save_by_rename};
+use running::{PATIENCE, Running, name_line, save_by_rename, seed};
 use serde_json::{Value, json};
-
-fn seed() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resume/wenqing-luo.toml");
-    std::fs::read_to_string(path).expect("the seed")
-}
-
-/// Where a diagnostic of the seed's `name` line is located in `cv.toml`.
-fn name_line() -> String {
-    let line = seed()
-        .lines()
-        .position(|l| l.starts_with("name = \"Wenqing Luo\""))
-        .expect("the seed's name")
-        + 1;
-    format!("cv.toml:{line}:")
-}
 
 /// A preview of a copy of the seed, started and past its first build;
 /// gives back the process, the source and the server's address.

@@ -13,22 +13,7 @@ mod running;
 
 use std::path::Path;
 
-use running::{Running, save_by_rename};
-
-fn seed() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resume/wenqing-luo.toml");
-    std::fs::read_to_string(path).expect("the seed")
-}
-
-/// Where a diagnostic of the seed's `name` line is located in `cv.toml`.
-fn name_line() -> String {
-    let line = seed()
-        .lines()
-        .position(|l| l.starts_with("name = \"Wenqing Luo\""))
-        .expect("the seed's name")
-        + 1;
-    format!("cv.toml:{line}:")
-}
+use running::{Running, name_line, save_by_rename, seed};
 
 /// Whether `path` holds `word`.
 fn holds(path: &Path, word: &str) -> bool {

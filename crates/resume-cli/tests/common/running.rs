@@ -137,3 +137,19 @@ pub fn save_by_rename(path: &Path, text: &str) {
     std::fs::write(&tmp, text).expect("write the new file");
     std::fs::rename(&tmp, path).expect("rename it over the source");
 }
+
+/// The seed, which the tests run `watch` and `preview` on as `cv.toml`.
+pub fn seed() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resume/wenqing-luo.toml");
+    std::fs::read_to_string(path).expect("the seed")
+}
+
+/// Where a diagnostic of the seed's `name` line is located in `cv.toml`.
+pub fn name_line() -> String {
+    let line = seed()
+        .lines()
+        .position(|l| l.starts_with("name = \"Wenqing Luo\""))
+        .expect("the seed's name")
+        + 1;
+    format!("cv.toml:{line}:")
+}
