@@ -58,15 +58,7 @@ fn get_as(addr: &str, host: &str, path: &str) -> Got {
     )
     .unwrap();
     let mut reader = BufReader::new(stream);
-    let mut head = String::new();
-    loop {
-        let mut line = String::new();
-        reader.read_line(&mut line).expect("the response head");
-        if line == "\r\n" || line.is_empty() {
-            break;
-        }
-        head.push_str(&line);
-    }
+    let head = read_head(&mut reader);
     let status = head
         .split_whitespace()
         .nth(1)
@@ -102,6 +94,19 @@ fn get_as(addr: &str, host: &str, path: &str) -> Got {
     Got { status, head, body }
 }
 
+/// A response's status line and header fields, up to the blank line.
+fn read_head(reader: &mut BufReader<TcpStream>) -> String {
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).expect("the response head");
+        if line == "\r\n" || line.is_empty() {
+            return head;
+        }
+        head.push_str(&line);
+    }
+}
+
 fn get(addr: &str, path: &str) -> Got {
     get_as(addr, addr, path)
 }
@@ -117,15 +122,7 @@ impl Events {
         stream.set_read_timeout(Some(PATIENCE)).unwrap();
         write!(stream, "GET /events HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
         let mut reader = BufReader::new(stream);
-        let mut head = String::new();
-        loop {
-            let mut line = String::new();
-            reader.read_line(&mut line).expect("the response head");
-            if line == "\r\n" || line.is_empty() {
-                break;
-            }
-            head.push_str(&line);
-        }
+        let head = read_head(&mut reader);
         assert!(head.starts_with("HTTP/1.1 200"), "{head}");
         assert!(head.contains("text/event-stream"), "{head}");
         Events { reader }
