@@ -4,7 +4,7 @@
 use crate::{LineIndex, LinkTarget, Parsed, Resume, SourceFormat, convert, parse_json, parse_toml};
 
 /// `line:col severity: message` of each diagnostic, one per line.
-fn render<T>(source: &str, parsed: &Parsed<T>) -> String {
+pub(crate) fn render<T>(source: &str, parsed: &Parsed<T>) -> String {
     let diags = match parsed {
         Ok((_, warnings)) => warnings,
         Err(diags) => diags,

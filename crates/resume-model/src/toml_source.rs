@@ -765,28 +765,19 @@ fn custom_entry(cx: &mut Cx, n: &Node, p: &str) -> Option<CustomEntry> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{LineIndex, parse_toml};
+    use crate::parse_toml;
 
     /// Parses `input` and renders its diagnostics as `line:col severity: message`,
     /// one per line, or `ok` when there are none.
     fn diagnose(input: &str) -> String {
-        let diags = match parse_toml(input) {
-            Ok((_, warnings)) => warnings,
-            Err(diags) => diags,
-        };
-        if diags.is_empty() {
+        let parsed = parse_toml(input);
+        if parsed
+            .as_ref()
+            .is_ok_and(|(_, warnings)| warnings.is_empty())
+        {
             return "ok".into();
         }
-        let index = LineIndex::new(input);
-        diags
-            .iter()
-            .map(|d| {
-                let (line, col) = d.span.as_ref().map_or((0, 0), |s| index.line_col(s.start));
-                let sev = if d.is_error() { "error" } else { "warning" };
-                format!("{line}:{col} {sev}: {}", d.message)
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        crate::reading_tests::render(input, &parsed)
     }
 
     #[track_caller]
