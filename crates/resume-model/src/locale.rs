@@ -124,17 +124,18 @@ pub struct Titles {
     pub references: String,
 }
 
-/// Every table, parsed once per process on first use. The tables are part
-/// of the crate and checked by a test, so a table that fails to parse is a
-/// bug, reported as "no such locale".
-fn parsed() -> &'static [Option<Locale>] {
-    static PARSED: OnceLock<Vec<Option<Locale>>> = OnceLock::new();
-    PARSED.get_or_init(|| {
-        TABLES
-            .iter()
-            .map(|(_, text)| toml::from_str(text).ok())
-            .collect()
-    })
+/// The table at `i` of [`TABLES`], parsed once per process on its first
+/// use: a résumé needs one or two of them, and parsing all of them would
+/// cost more than the rest of a plain-text rendering. The tables are part of
+/// the crate and checked by a test, so a table that fails to parse is a bug,
+/// reported as "no such locale".
+fn parsed(i: usize) -> Option<&'static Locale> {
+    static PARSED: [OnceLock<Option<Locale>>; TABLES.len()] =
+        [const { OnceLock::new() }; TABLES.len()];
+    PARSED
+        .get(i)?
+        .get_or_init(|| toml::from_str(TABLES[i].1).ok())
+        .as_ref()
 }
 
 /// The built-in tag closest to `tag`, for a "did you mean" hint: the
@@ -179,7 +180,7 @@ impl Locale {
     /// Like [`Locale::get`], without a copy.
     pub fn get_static(tag: &str) -> Option<&'static Locale> {
         let i = LOCALES.iter().position(|t| *t == tag)?;
-        parsed()[i].as_ref()
+        parsed(i)
     }
 
     /// The table for a tag as people write it: case does not matter, `_`
@@ -191,7 +192,7 @@ impl Locale {
             LOCALES
                 .iter()
                 .position(|l| l.eq_ignore_ascii_case(t))
-                .and_then(|i| parsed()[i].as_ref())
+                .and_then(|i| parsed(i))
         };
         find(&tag).or_else(|| {
             let (primary, _) = tag.split_once('-')?;
