@@ -528,10 +528,6 @@ pub(crate) struct Glyph {
     pub run: u16,
     /// Whether the glyph stands for white space (it may hang at a line end).
     pub space: bool,
-    /// The one character this glyph stands for, when the font's character
-    /// map gives the glyph for it (for a synthesized small capital, the map
-    /// of its capital): such glyphs can be written as text.
-    pub simple: Option<char>,
     /// A synthesized small capital: a capital set at [`SMALL_CAPS_SCALE`]
     /// of the size, standing for a lower-case letter. Its advance is already
     /// scaled.
@@ -752,27 +748,6 @@ impl<'a> Fonts<'a> {
                 .max(cluster);
             let cluster_text = text.get(cluster..cluster_end).unwrap_or("");
             let space = cluster_text.chars().all(char::is_whitespace);
-            let mut chars = cluster_text.chars();
-            let simple = match (chars.next(), chars.next()) {
-                (Some(c), None) if new_cluster => {
-                    // The glyph the character map gives for what was shaped:
-                    // the letter itself, or its one capital.
-                    let shaped_char = if small {
-                        let mut upper = c.to_uppercase();
-                        match (upper.next(), upper.next()) {
-                            (Some(u), None) => Some(u),
-                            _ => None,
-                        }
-                    } else {
-                        Some(c)
-                    };
-                    shaped_char
-                        .and_then(|s| face.face.glyph_index(s))
-                        .filter(|g| u32::from(g.0) == info.glyph_id)
-                        .map(|_| c)
-                }
-                _ => None,
-            };
             out.push(Glyph {
                 face: face_index as u16,
                 gid: info.glyph_id as u16,
@@ -785,7 +760,6 @@ impl<'a> Fonts<'a> {
                 },
                 run,
                 space,
-                simple,
                 small,
                 level: 0,
             });
@@ -851,16 +825,7 @@ fn split_clusters(face: &rustybuzz::Face<'_>, text: &str, glyphs: &mut [Glyph]) 
         }
         for (g, range) in group.zip(assigned) {
             if let Some(range) = range {
-                let glyph = &mut glyphs[g];
-                glyph.text = range;
-                let own = text.get(range.0 as usize..range.1 as usize).unwrap_or("");
-                let mut cs = own.chars();
-                glyph.simple = match (cs.next(), cs.next()) {
-                    (Some(c), None) if face.glyph_index(c).is_some_and(|id| id.0 == glyph.gid) => {
-                        Some(c)
-                    }
-                    _ => None,
-                };
+                glyphs[g].text = range;
             }
         }
     }
@@ -939,7 +904,6 @@ mod tests {
         assert_eq!(small[1].gid, capitals[1].gid);
         assert!(small[1].small && !small[0].small);
         assert!((small[1].adv - capitals[1].adv * SMALL_CAPS_SCALE).abs() < 0.002);
-        assert_eq!(small[1].simple, Some('o'));
         assert_eq!(small[1].text, (1, 2));
     }
 

@@ -7,7 +7,8 @@
 //! which this crate answers by laying the pages out for real
 //! ([`resume_document::Measure`]).
 //!
-//! The layout is our own, on top of printpdf's page operations: text is
+//! The layout is our own, drawn straight into each page's content stream
+//! (pdf-writer) inside a document printpdf assembles: text is
 //! shaped once with rustybuzz (kerning on, ligatures off so every letter
 //! stays a searchable character, small capitals from the font's `smcp`
 //! feature or synthesized), broken into lines at Unicode break

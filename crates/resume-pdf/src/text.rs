@@ -237,7 +237,6 @@ impl ParaBuilder {
                     text: (start as u32, end as u32),
                     run,
                     space: false,
-                    simple: None,
                     small: false,
                     level: levels.as_ref().map_or(0, |l| l[start]),
                 });

@@ -4,11 +4,12 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use pdf_writer::types::{LineCapStyle, LineJoinStyle};
+use pdf_writer::{Content, Name, Str, TextStr};
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, FontId, FontMetrics, FontType,
-    Line as PathLine, LineCapStyle, LineJoinStyle, LinePoint, LinkAnnotation, OffsetDateTime, Op,
-    PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfFontMetricsStub, PdfPage,
-    PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    Actions, BorderArray, Codepoint, ColorArray, FontId, FontMetrics, FontType, LinkAnnotation,
+    OffsetDateTime, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfFontMetricsStub,
+    PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect, TextItem,
 };
 use resume_document::{Design, Document};
 use rustybuzz::ttf_parser;
@@ -30,16 +31,6 @@ pub(crate) struct Info<'a> {
 /// Rounds a length to 1/100 pt: finer than any device, and short to write.
 fn r2(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
-}
-
-fn color(c: resume_document::Color) -> Color {
-    let [r, g, b] = c.unit();
-    Color::Rgb(Rgb {
-        r,
-        g,
-        b,
-        icc_profile: None,
-    })
 }
 
 /// The PDF font a glyph is written in: each face has two, the second for
@@ -71,7 +62,6 @@ pub(crate) struct Drawn<'p> {
     /// letter with its marks), those characters in the reverse order, as
     /// extractors that reorder right-to-left text reverse them back.
     unicode: Cow<'p, str>,
-    simple: Option<char>,
     /// For a neutral mark (a separator, a dash) set right to left between
     /// left-to-right texts, its text between right-to-left marks, written
     /// as the glyph's actual text: extractors see only where glyphs stand,
@@ -119,7 +109,6 @@ pub(crate) fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
             adv_milli: g.adv / scale * 1000.0,
             dx_milli: g.dx / scale * 1000.0,
             extra: if g.space { *justify } else { 0.0 },
-            simple: g.simple,
             text,
             unicode: if g.level % 2 == 1 && text.chars().nth(1).is_some() {
                 Cow::Owned(text.chars().rev().collect())
@@ -142,11 +131,18 @@ pub(crate) fn drawn<'p>(para: &'p Para, placed: &Placed) -> Vec<Drawn<'p>> {
 
 /// The glyphs of a piece written with an actual text, as ranges of
 /// `glyphs` offset by `first`: neutral marks that need right-to-left marks
-/// around them, and right-to-left words holding combining marks. A mark
-/// (Arabic tanwin, shadda) is drawn over its letter, and extractors that see
-/// glyphs overlap take it for a word of its own; the word's actual text
-/// keeps it whole.
-fn actual_texts(glyphs: &[Drawn<'_>], first: usize) -> Vec<(std::ops::Range<usize>, String)> {
+/// around them, right-to-left words holding combining marks, and glyphs
+/// that stand for another text than the one their font's character map
+/// gives (`mapped` says whether it gives theirs). A mark (Arabic tanwin,
+/// shadda) is drawn over its letter, and extractors that see glyphs overlap
+/// take it for a word of its own; the word's actual text keeps it whole. A
+/// map gives one text per glyph, while one glyph can stand for two: a
+/// bracket mirrored in right-to-left text is the other bracket's glyph.
+fn actual_texts(
+    glyphs: &[Drawn<'_>],
+    first: usize,
+    mapped: impl Fn(&Drawn<'_>) -> bool,
+) -> Vec<(std::ops::Range<usize>, String)> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < glyphs.len() {
@@ -159,6 +155,9 @@ fn actual_texts(glyphs: &[Drawn<'_>], first: usize) -> Vec<(std::ops::Range<usiz
         let word =
             |g: &Drawn<'_>| g.level % 2 == 1 && g.actual.is_none() && !g.text.trim().is_empty();
         if !word(g) {
+            if !mapped(g) {
+                out.push((first + k..first + k + 1, g.unicode.to_string()));
+            }
             k += 1;
             continue;
         }
@@ -172,6 +171,12 @@ fn actual_texts(glyphs: &[Drawn<'_>], first: usize) -> Vec<(std::ops::Range<usiz
             // and is given in the order extractors read a right-to-left run.
             let text: String = run.iter().map(|g| &*g.unicode).collect();
             out.push((first + k..first + end, text));
+        } else {
+            for (j, g) in run.iter().enumerate() {
+                if !mapped(g) {
+                    out.push((first + k + j..first + k + j + 1, g.unicode.to_string()));
+                }
+            }
         }
         k = end;
     }
@@ -200,25 +205,6 @@ fn between_rtl(text: &str, (start, end): (u32, u32)) -> bool {
 }
 
 /// Moves the text and glyph ids gathered so far into `items`.
-fn flush(items: &mut Vec<TextItem>, text: &mut String, ids: &mut Vec<Codepoint>) {
-    if !text.is_empty() {
-        items.push(TextItem::Text(std::mem::take(text)));
-    }
-    if !ids.is_empty() {
-        items.push(TextItem::GlyphIds(std::mem::take(ids)));
-    }
-}
-
-/// A PDF text string in UTF-16 with its byte-order mark.
-fn text_string(text: &str) -> DictItem {
-    let mut data = vec![0xFE, 0xFF];
-    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-    DictItem::String {
-        data,
-        literal: false,
-    }
-}
-
 /// Whether a glyph's text is a mark with no direction of its own (a bullet,
 /// a dash, a comma), not a letter, digit or space.
 fn is_neutral_mark(text: &str) -> bool {
@@ -237,6 +223,9 @@ struct Subset {
     /// Width the PDF viewer advances by for each subset glyph, in 1/1000 em
     /// (dense, by subset id).
     widths: Vec<i64>,
+    /// The text the font's character map gives each subset glyph (dense,
+    /// by subset id): the first it stood for in the document.
+    unicode: Vec<Option<Box<str>>>,
 }
 
 /// The glyphs of one face a document uses.
@@ -244,8 +233,6 @@ struct Subset {
 struct Usage<'p> {
     /// By original glyph id: the text the glyph first stood for.
     texts: Vec<Option<Cow<'p, str>>>,
-    /// Characters written as text, and their original glyph ids.
-    chars: Vec<(u32, u16)>,
 }
 
 fn subset_faces(
@@ -291,13 +278,6 @@ fn subset_faces(
                 *slot = i64::from(width);
             }
         }
-        use_.chars.sort_unstable();
-        use_.chars.dedup();
-        let codepoint_to_glyph: BTreeMap<u32, u16> = use_
-            .chars
-            .iter()
-            .map(|&(c, gid)| (c, remap[usize::from(gid)]))
-            .collect();
         // The subset tag: six capitals derived from the face and its glyphs,
         // so it is stable for the same text and differs between subsets.
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -320,7 +300,8 @@ fn subset_faces(
             original_bytes: bytes,
             font_index: 0,
             font_name: Some(format!("{tag}+{}", font.ps_name)),
-            codepoint_to_glyph,
+            // Glyphs are written by their ids, never looked up by character.
+            codepoint_to_glyph: BTreeMap::new(),
             glyph_widths,
             units_per_em: 1000,
             font_metrics: unaccented_extent(face),
@@ -346,7 +327,18 @@ fn subset_faces(
             .fonts
             .map
             .insert(id.clone(), PdfFont::new(parsed));
-        out.push(Some(Subset { id, remap, widths }));
+        let mut unicode = vec![None; glyphs.len() + 1];
+        for &gid in &glyphs {
+            if let Some(slot) = unicode.get_mut(usize::from(remap[usize::from(gid)])) {
+                *slot = use_.texts[usize::from(gid)].as_deref().map(Box::from);
+            }
+        }
+        out.push(Some(Subset {
+            id,
+            remap,
+            widths,
+            unicode,
+        }));
     }
     Ok(out)
 }
@@ -441,47 +433,304 @@ pub(crate) fn pieces(glyphs: &[Drawn<'_>]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// The operations that stroke an icon.
-fn icon_ops(
+/// Strokes an icon in the square `(x, bottom, side)` with lines `stroke`
+/// wide.
+fn draw_icon(
+    c: &mut Content,
     icon: Icon,
     (x, bottom, side, stroke): (f32, f32, f32, f32),
     page_h: f32,
-    c: resume_document::Color,
-) -> Vec<Op> {
-    let mut ops = vec![
-        Op::SaveGraphicsState,
-        Op::SetOutlineColor { col: color(c) },
-        Op::SetOutlineThickness { pt: Pt(r2(stroke)) },
-        Op::SetLineCapStyle {
-            cap: LineCapStyle::Round,
-        },
-        Op::SetLineJoinStyle {
-            join: LineJoinStyle::Round,
-        },
-    ];
+    colour: resume_document::Color,
+) {
+    let [r, g, b] = colour.unit();
+    c.save_state();
+    c.set_stroke_rgb(r, g, b);
+    c.set_line_width(r2(stroke));
+    c.set_line_cap(LineCapStyle::RoundCap);
+    c.set_line_join(LineJoinStyle::RoundJoin);
     // The strokes are drawn inside the square, so they stay in it.
     let inner = side - stroke;
+    let at = |p: &crate::icons::Pt| {
+        (
+            r2(x + stroke / 2.0 + p.x * inner),
+            r2(page_h - bottom + stroke / 2.0 + p.y * inner),
+        )
+    };
     for path in icon.strokes() {
-        let points = path
-            .points
-            .iter()
-            .map(|p| LinePoint {
-                p: Point {
-                    x: Pt(r2(x + stroke / 2.0 + p.x * inner)),
-                    y: Pt(r2(page_h - bottom + stroke / 2.0 + p.y * inner)),
-                },
-                bezier: p.control,
-            })
-            .collect();
-        ops.push(Op::DrawLine {
-            line: PathLine {
-                points,
-                is_closed: path.closed,
-            },
-        });
+        let Some(first) = path.points.first() else {
+            continue;
+        };
+        let (x0, y0) = at(first);
+        c.move_to(x0, y0);
+        // Two control points and the point they lead to make a curve.
+        let mut rest = path.points[1..].iter();
+        while let Some(p) = rest.next() {
+            if p.control {
+                let (Some(p2), Some(end)) = (rest.next(), rest.next()) else {
+                    break;
+                };
+                let ((x1, y1), (x2, y2), (x3, y3)) = (at(p), at(p2), at(end));
+                c.cubic_to(x1, y1, x2, y2, x3, y3);
+            } else {
+                let (x1, y1) = at(p);
+                c.line_to(x1, y1);
+            }
+        }
+        if path.closed {
+            c.close_path();
+        }
+        c.stroke();
     }
-    ops.push(Op::RestoreGraphicsState);
-    ops
+    c.restore_state();
+}
+
+/// One page drawn: its content stream (deflated when that is smaller), its
+/// marked content in order and its link areas.
+struct DrawnPage<'p> {
+    content: PageContent,
+    marks: Vec<(usize, Tag)>,
+    links: Vec<LinkArea<'p>>,
+}
+
+/// A link's target and area on its page: left, right, baseline and size.
+type LinkArea<'p> = (&'p str, f32, f32, f32, f32);
+
+/// What a text-showing operator shows: glyphs (two-byte codes of the
+/// subset) and adjustments between them.
+enum Shown {
+    Glyphs(Vec<u8>),
+    Adjust(f32),
+}
+
+/// Draws one page's rules, bands, icons and lines of text as a content
+/// stream.
+fn draw_page<'p>(
+    items: &[Placed],
+    texts: &[Line<'p>],
+    subsets: &[Option<Subset>],
+    fonts: &Fonts<'_>,
+    design: &Design,
+) -> Result<DrawnPage<'p>, PdfError> {
+    let page_h = design.page.1;
+    let glyph_count: usize = texts.iter().map(|line| line.4.len()).sum();
+    let mut c = Content::with_capacity(1024 + glyph_count * 8);
+    let mut marks = Vec::new();
+    let mut links = Vec::new();
+    // Rules, bands and underlines are decoration, not content.
+    c.begin_marked_content(Name(b"Artifact"));
+    let mut fill: Option<resume_document::Color> = None;
+    let mut set_fill = |c: &mut Content, colour: resume_document::Color| {
+        if fill != Some(colour) {
+            let [r, g, b] = colour.unit();
+            c.set_fill_rgb(r, g, b);
+            fill = Some(colour);
+        }
+    };
+    for item in items {
+        match item {
+            Placed::Icon {
+                icon,
+                x,
+                baseline,
+                size,
+                color,
+            } => {
+                let cap = fonts.family(design.contact.family).cap;
+                draw_icon(
+                    &mut c,
+                    *icon,
+                    frame(*x, *baseline, *size, cap),
+                    page_h,
+                    *color,
+                );
+            }
+            Placed::Rect {
+                x, y, w, h, color, ..
+            } => {
+                set_fill(&mut c, *color);
+                c.rect(r2(*x), r2(page_h - y - h), r2(*w), r2(*h));
+                c.fill_nonzero();
+            }
+            Placed::Text { .. } => {}
+        }
+    }
+    c.end_marked_content();
+
+    let mut font_state: Option<(usize, f32)> = None;
+    for (baseline, size, tag, elem, glyphs) in texts {
+        // Each line is marked content of its structure element (or an
+        // artifact), and its own text object: simple extractors end a line
+        // at ET.
+        if *tag == Tag::Artifact {
+            c.begin_marked_content(Name(b"Artifact"));
+        } else {
+            c.begin_marked_content_with_properties(Name(tag.name().as_bytes()))
+                .properties()
+                .identify(marks.len() as i32);
+            marks.push((*elem, *tag));
+        }
+        c.begin_text();
+        let y = r2(page_h - baseline);
+        for piece in pieces(glyphs) {
+            let first = &glyphs[piece.start];
+            let key = font_key(first.face, first.small);
+            let Some(Some(subset)) = subsets.get(key) else {
+                return Err(PdfError::Write("a glyph of an unused face".into()));
+            };
+            let font_size = if first.small {
+                size * SMALL_CAPS_SCALE
+            } else {
+                *size
+            };
+            if font_state != Some((key, font_size)) {
+                c.set_font(Name(subset.id.0.as_bytes()), font_size);
+                font_state = Some((key, font_size));
+            }
+            set_fill(&mut c, first.color);
+            let to_em = 1000.0 / font_size;
+            // Glyphs by their codes in the subset, with adjustments between
+            // them that put each glyph exactly where the layout wants it,
+            // given the width the viewer advances by. A run with an actual
+            // text is shown by an operator of its own, marked with it.
+            let mut shows: Vec<(Option<String>, Vec<Shown>)> = Vec::new();
+            let mut shown: Vec<Shown> = Vec::new();
+            let mapped = |g: &Drawn<'_>| {
+                let gid = subset.remap.get(usize::from(g.gid)).copied().unwrap_or(0);
+                subset
+                    .unicode
+                    .get(usize::from(gid))
+                    .and_then(Option::as_deref)
+                    == Some(&*g.unicode)
+            };
+            let mut groups = actual_texts(&glyphs[piece.clone()], piece.start, mapped)
+                .into_iter()
+                .peekable();
+            for k in piece.clone() {
+                let g = &glyphs[k];
+                let gid = subset.remap.get(usize::from(g.gid)).copied().unwrap_or(0);
+                if groups.peek().is_some_and(|(range, _)| range.start == k) && !shown.is_empty() {
+                    shows.push((None, std::mem::take(&mut shown)));
+                }
+                match shown.last_mut() {
+                    Some(Shown::Glyphs(codes)) => codes.extend(gid.to_be_bytes()),
+                    _ => shown.push(Shown::Glyphs(gid.to_be_bytes().to_vec())),
+                }
+                if let Some((_, actual)) = groups.next_if(|(range, _)| range.end == k + 1) {
+                    shows.push((Some(actual), std::mem::take(&mut shown)));
+                }
+                if k + 1 < piece.end {
+                    // The viewer moves by the declared width; the layout
+                    // moved by the shaped advance (kerning) plus any
+                    // justification, and the next glyph may be offset.
+                    let next = &glyphs[k + 1];
+                    let w = subset.widths.get(usize::from(gid)).copied().unwrap_or(0) as f32;
+                    let moved = g.adv_milli + g.extra * to_em + next.dx_milli - g.dx_milli;
+                    let offset = ((w - moved) * 100.0).round() / 100.0;
+                    if offset != 0.0 {
+                        shown.push(Shown::Adjust(offset));
+                    }
+                }
+            }
+            if !shown.is_empty() {
+                shows.push((None, shown));
+            }
+            c.set_text_matrix([1.0, 0.0, 0.0, 1.0, r2(first.x), y]);
+            for (actual, shown) in shows {
+                if let Some(actual) = &actual {
+                    c.begin_marked_content_with_properties(Name(b"Span"))
+                        .properties()
+                        .actual_text(TextStr(actual));
+                }
+                if let [Shown::Glyphs(codes)] = &shown[..] {
+                    // Nothing to adjust: a plain string, which some
+                    // extractors read without the space they put after an
+                    // array.
+                    c.show(Str(codes));
+                } else {
+                    let mut show = c.show_positioned();
+                    let mut items = show.items();
+                    for item in &shown {
+                        match item {
+                            Shown::Glyphs(codes) => {
+                                items.show(Str(codes));
+                            }
+                            Shown::Adjust(offset) => {
+                                items.adjust(*offset);
+                            }
+                        }
+                    }
+                }
+                if actual.is_some() {
+                    c.end_marked_content();
+                }
+            }
+        }
+        c.end_text();
+        c.end_marked_content();
+        // Link areas: runs of glyphs with the same target, merged.
+        let mut k = 0;
+        while k < glyphs.len() {
+            let Some(url) = glyphs[k].link else {
+                k += 1;
+                continue;
+            };
+            let start = glyphs[k].x;
+            let mut end = start + glyphs[k].adv;
+            while k < glyphs.len() && glyphs[k].link == Some(url) {
+                end = glyphs[k].x + glyphs[k].adv;
+                k += 1;
+            }
+            links.push((url, start, end, *baseline, *size));
+        }
+    }
+    let bytes = c.finish();
+    let content = match crate::deflate::deflate(&bytes, false) {
+        Some(compressed) => PageContent {
+            bytes: compressed.to_vec(),
+            deflated: true,
+        },
+        None => PageContent {
+            bytes: bytes.to_vec(),
+            deflated: false,
+        },
+    };
+    Ok(DrawnPage {
+        content,
+        marks,
+        links,
+    })
+}
+
+/// A page's content stream as it is written.
+struct PageContent {
+    bytes: Vec<u8>,
+    deflated: bool,
+}
+
+/// Puts the drawn pages' content streams in place of the ones printpdf
+/// wrote, in page order.
+fn put_contents(lo: &mut lopdf::Document, contents: Vec<PageContent>) -> Result<(), PdfError> {
+    use lopdf::{Dictionary, Object, Stream};
+    let err = |e: lopdf::Error| PdfError::Write(e.to_string());
+    let pages: Vec<lopdf::ObjectId> = lo.get_pages().values().copied().collect();
+    if pages.len() != contents.len() {
+        return Err(PdfError::Write("pages and contents disagree".into()));
+    }
+    for (page, content) in pages.into_iter().zip(contents) {
+        let id = lo
+            .get_dictionary(page)
+            .and_then(|d| d.get(b"Contents"))
+            .and_then(Object::as_reference)
+            .map_err(err)?;
+        let mut dict = Dictionary::new();
+        if content.deflated {
+            dict.set("Filter", "FlateDecode");
+        }
+        let mut stream = Stream::new(dict, content.bytes);
+        stream.allows_compression = false;
+        lo.objects.insert(id, Object::Stream(stream));
+    }
+    Ok(())
 }
 
 /// Writes the laid-out pages as PDF bytes.
@@ -494,12 +743,11 @@ pub(crate) fn write(
 ) -> Result<Vec<u8>, PdfError> {
     let page_h = design.page.1;
     // Glyphs in use, per PDF font, with the text each stands for (for
-    // ToUnicode). Glyphs that are their character's glyph in the font's
-    // character map are written as text through that map: one string per
-    // run instead of one per glyph.
+    // ToUnicode).
     let mut usage: Vec<Usage<'_>> = (0..fonts.len() * 2).map(|_| Usage::default()).collect();
     let mut kept: Vec<Option<Vec<Line<'_>>>> = Vec::with_capacity(laid.pages.len());
     let mut kept_glyphs = 0;
+    let face_of = |g: &Drawn<'_>| &fonts.face(usize::from(g.face)).face;
     for items in &laid.pages {
         let page = page_lines(laid, paras, items);
         for (_, _, _, _, glyphs) in &page {
@@ -515,11 +763,27 @@ pub(crate) fn write(
                         None,
                     );
                 }
-                if use_.texts[gid].is_none() {
-                    use_.texts[gid] = Some(g.unicode.clone());
-                }
-                if let Some(c) = g.simple {
-                    use_.chars.push((u32::from(c), g.gid));
+                // A glyph standing for two texts is mapped to the one the
+                // font's character map gives it for (a bracket to itself,
+                // not to the bracket it is the mirror image of); the other
+                // is written as an actual text.
+                match &use_.texts[gid] {
+                    None => use_.texts[gid] = Some(g.unicode.clone()),
+                    Some(known) if *known != g.unicode => {
+                        let natural = |text: &str| {
+                            let mut chars = text.chars();
+                            match (chars.next(), chars.next()) {
+                                (Some(c), None) => {
+                                    face_of(g).glyph_index(c).map(|id| id.0) == Some(g.gid)
+                                }
+                                _ => false,
+                            }
+                        };
+                        if !natural(known) && natural(&g.unicode) {
+                            use_.texts[gid] = Some(g.unicode.clone());
+                        }
+                    }
+                    Some(_) => {}
                 }
             }
         }
@@ -531,217 +795,57 @@ pub(crate) fn write(
     let mut doc = PdfDocument::new(&meta.title);
     let subsets = subset_faces(fonts, &mut usage, &mut doc)?;
 
+    // Each page's content stream is written and deflated as soon as the
+    // page is drawn: a long document holds its pages' compressed bytes,
+    // never their drawing operations.
+    let mut contents: Vec<PageContent> = Vec::with_capacity(laid.pages.len());
     // Marked content of each page, in order: its structure element and tag.
     let mut marked: Vec<Vec<(usize, Tag)>> = Vec::with_capacity(laid.pages.len());
+    // Link areas of each page: target, left, right, baseline and size.
+    let mut links: Vec<Vec<LinkArea<'_>>> = Vec::with_capacity(laid.pages.len());
     for (items, texts) in laid.pages.iter().zip(kept) {
         let texts = texts.unwrap_or_else(|| page_lines(laid, paras, items));
-        let texts = &texts;
-        let mut ops = Vec::new();
-        let mut page_marks = Vec::new();
-        // Rules, bands and underlines are decoration, not content.
-        ops.push(Op::BeginMarkedContent {
-            tag: "Artifact".into(),
+        let page = draw_page(items, &texts, &subsets, fonts, design)?;
+        contents.push(page.content);
+        marked.push(page.marks);
+        links.push(page.links);
+    }
+
+    // printpdf builds the document around the contents: the fonts (their
+    // descriptors, widths and character maps, from the glyphs the first
+    // page declares), the pages with their link annotations, and the
+    // information dictionary.
+    let mut declared = vec![Op::StartTextSection];
+    for (key, subset) in subsets.iter().enumerate() {
+        let Some(subset) = subset else { continue };
+        declared.push(Op::SetFont {
+            font: PdfFontHandle::External(subset.id.clone()),
+            size: Pt(1.0),
         });
-        let mut fill: Option<resume_document::Color> = None;
-        for item in items {
-            if let Placed::Icon {
-                icon,
-                x,
-                baseline,
-                size,
-                color: c,
-            } = item
-            {
-                let cap = fonts.family(design.contact.family).cap;
-                let box_ = frame(*x, *baseline, *size, cap);
-                ops.extend(icon_ops(*icon, box_, page_h, *c));
-            }
-            if let Placed::Rect {
-                x,
-                y,
-                w,
-                h,
-                color: c,
-                ..
-            } = item
-            {
-                if fill != Some(*c) {
-                    ops.push(Op::SetFillColor { col: color(*c) });
-                    fill = Some(*c);
-                }
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(r2(*x)),
-                        y: Pt(r2(page_h - y - h)),
-                        width: Pt(r2(*w)),
-                        height: Pt(r2(*h)),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: None,
-                    },
-                });
-            }
-        }
-        ops.push(Op::EndMarkedContent);
-
-        let mut font_state: Option<(usize, f32)> = None;
-        let mut links: Vec<(String, f32, f32, f32, f32)> = Vec::new();
-        for (baseline, size, tag, elem, glyphs) in texts {
-            // Each line is marked content of its structure element (or an
-            // artifact), and its own text object: simple extractors end a
-            // line at ET.
-            if *tag == Tag::Artifact {
-                ops.push(Op::BeginMarkedContent {
-                    tag: "Artifact".into(),
-                });
-            } else {
-                let mcid = DictItem::Dict {
-                    map: BTreeMap::from([(
-                        "MCID".to_owned(),
-                        DictItem::Int(page_marks.len() as i64),
-                    )]),
-                };
-                ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: tag.name().into(),
-                    properties: mcid,
-                });
-                page_marks.push((*elem, *tag));
-            }
-            ops.push(Op::StartTextSection);
-            let y = r2(page_h - baseline);
-            for piece in pieces(glyphs) {
-                let first = &glyphs[piece.start];
-                let key = font_key(first.face, first.small);
-                let Some(Some(subset)) = subsets.get(key) else {
-                    return Err(PdfError::Write("a glyph of an unused face".into()));
-                };
-                let font_size = if first.small {
-                    size * SMALL_CAPS_SCALE
-                } else {
-                    *size
-                };
-                if font_state != Some((key, font_size)) {
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(subset.id.clone()),
-                        size: Pt(font_size),
-                    });
-                    font_state = Some((key, font_size));
-                }
-                if fill != Some(first.color) {
-                    ops.push(Op::SetFillColor {
-                        col: color(first.color),
-                    });
-                    fill = Some(first.color);
-                }
-                let x0 = r2(first.x);
-                let to_em = 1000.0 / font_size;
-                // Runs of text, and glyphs written by id, with TJ adjustments
-                // between them that put each glyph exactly where the layout
-                // wants it, given the width the viewer advances by.
-                let mut items: Vec<TextItem> = Vec::new();
-                let mut text = String::new();
-                let mut ids: Vec<Codepoint> = Vec::new();
-                // The runs of items, each shown by one operator; a glyph with
-                // an actual text has a run of its own, marked with it.
-                let mut shows: Vec<(Option<String>, Vec<TextItem>)> = Vec::new();
-                let mut groups = actual_texts(&glyphs[piece.clone()], piece.start)
-                    .into_iter()
-                    .peekable();
-                for k in piece.clone() {
-                    let g = &glyphs[k];
-                    let gid = subset.remap.get(usize::from(g.gid)).copied().unwrap_or(0);
-                    if groups.peek().is_some_and(|(range, _)| range.start == k) {
-                        flush(&mut items, &mut text, &mut ids);
-                        if !items.is_empty() {
-                            shows.push((None, std::mem::take(&mut items)));
-                        }
-                    }
-                    match g.simple {
-                        Some(c) => {
-                            if !ids.is_empty() {
-                                items.push(TextItem::GlyphIds(std::mem::take(&mut ids)));
-                            }
-                            text.push(c);
-                        }
-                        None => {
-                            if !text.is_empty() {
-                                items.push(TextItem::Text(std::mem::take(&mut text)));
-                            }
-                            ids.push(Codepoint {
-                                gid,
-                                offset: 0.0,
-                                cid: Some(g.unicode.to_string()),
-                            });
-                        }
-                    }
-                    if let Some((_, actual)) = groups.next_if(|(range, _)| range.end == k + 1) {
-                        flush(&mut items, &mut text, &mut ids);
-                        shows.push((Some(actual), std::mem::take(&mut items)));
-                    }
-                    if k + 1 < piece.end {
-                        // The viewer moves by the declared width; the layout
-                        // moved by the shaped advance (kerning) plus any
-                        // justification, and the next glyph may be offset.
-                        let next = &glyphs[k + 1];
-                        let w = subset.widths.get(usize::from(gid)).copied().unwrap_or(0) as f32;
-                        let moved = g.adv_milli + g.extra * to_em + next.dx_milli - g.dx_milli;
-                        let offset = ((w - moved) * 100.0).round() / 100.0;
-                        if offset != 0.0 {
-                            if !text.is_empty() {
-                                items.push(TextItem::Text(std::mem::take(&mut text)));
-                            }
-                            if !ids.is_empty() {
-                                items.push(TextItem::GlyphIds(std::mem::take(&mut ids)));
-                            }
-                            items.push(TextItem::Offset(offset));
-                        }
-                    }
-                }
-                flush(&mut items, &mut text, &mut ids);
-                if !items.is_empty() {
-                    shows.push((None, items));
-                }
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(x0), Pt(y)),
-                });
-                for (actual, items) in shows {
-                    match actual {
-                        Some(actual) => {
-                            ops.push(Op::BeginMarkedContentWithProperties {
-                                tag: "Span".into(),
-                                properties: DictItem::Dict {
-                                    map: BTreeMap::from([(
-                                        "ActualText".to_owned(),
-                                        text_string(&actual),
-                                    )]),
-                                },
-                            });
-                            ops.push(Op::ShowText { items });
-                            ops.push(Op::EndMarkedContent);
-                        }
-                        None => ops.push(Op::ShowText { items }),
-                    }
-                }
-            }
-            ops.push(Op::EndTextSection);
-            ops.push(Op::EndMarkedContent);
-            // Link areas: runs of glyphs with the same target, merged.
-            let mut k = 0;
-            while k < glyphs.len() {
-                let Some(url) = glyphs[k].link else {
-                    k += 1;
-                    continue;
-                };
-                let start = glyphs[k].x;
-                let mut end = start + glyphs[k].adv;
-                while k < glyphs.len() && glyphs[k].link == Some(url) {
-                    end = glyphs[k].x + glyphs[k].adv;
-                    k += 1;
-                }
-                links.push((url.to_owned(), start, end, *baseline, *size));
-            }
-        }
-
-        for (url, x0, x1, baseline, size) in links {
+        let glyphs = usage[key]
+            .texts
+            .iter()
+            .enumerate()
+            .filter_map(|(gid, text)| {
+                Some(Codepoint {
+                    gid: subset.remap.get(gid).copied()?,
+                    offset: 0.0,
+                    cid: Some(text.as_deref()?.to_owned()),
+                })
+            })
+            .collect();
+        declared.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(glyphs)],
+        });
+    }
+    declared.push(Op::EndTextSection);
+    for (i, page_links) in links.iter().enumerate() {
+        let mut ops = if i == 0 {
+            std::mem::take(&mut declared)
+        } else {
+            Vec::new()
+        };
+        for &(url, x0, x1, baseline, size) in page_links {
             ops.push(Op::LinkAnnotation {
                 link: LinkAnnotation::new(
                     Rect::from_xywh(
@@ -750,14 +854,13 @@ pub(crate) fn write(
                         Pt(r2(x1 - x0)),
                         Pt(r2(1.25 * size)),
                     ),
-                    Actions::Uri(uri_ascii(&url)),
+                    Actions::Uri(uri_ascii(url)),
                     Some(BorderArray::Solid([0.0, 0.0, 0.0])),
                     Some(ColorArray::Transparent),
                     None,
                 ),
             });
         }
-        marked.push(page_marks);
         let page = Rect::from_wh(Pt(design.page.0), Pt(page_h));
         doc.pages.push(PdfPage {
             media_box: page.clone(),
@@ -802,6 +905,7 @@ pub(crate) fn write(
     {
         return Err(PdfError::Write(w.msg.clone()));
     }
+    put_contents(&mut lo, contents)?;
     finish(&mut lo, info)?;
     structure(&mut lo, &marked)?;
     compress(&mut lo);

@@ -795,6 +795,43 @@ fn right_to_left_contacts_and_marked_words_extract_whole_and_in_order() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_noto_core, has_pdftotext)),
+    ignore = "needs fonts-noto-core and pdftotext (poppler-utils)"
+)]
+fn one_glyph_standing_for_two_texts_extracts_as_each() {
+    // Right to left, "(" is drawn with the glyph of ")" (mirrored), and the
+    // left-to-right "(REST)" draws ")" with that same glyph: a font's
+    // character map gives each glyph one text, so one of the two must carry
+    // its own.
+    let job = support::entry(
+        Text::plain("חברה"),
+        support::dates("2020", "2024"),
+        None,
+        Vec::new(),
+        &[Text::plain(
+            "בניתי שירות (פנימי) עם ממשק REST (JSON) API לכל הצוותים",
+        )],
+    );
+    let mut doc = minimal("נועה", vec![entries("ניסיון", vec![job])]);
+    doc.meta.language = resume_document::LangTag::parse("he").unwrap();
+    doc.meta.direction = resume_document::Direction::Rtl;
+    let dir = "/usr/share/fonts/truetype/noto";
+    let options = PdfOptions {
+        fallback_fonts: vec![db_of(&[
+            &format!("{dir}/NotoSansHebrew-Regular.ttf"),
+            &format!("{dir}/NotoSansHebrew-Bold.ttf"),
+        ])],
+        ..dated()
+    };
+    let out = render(&doc, &options);
+    let text = logical_text(&out.bytes);
+    for bracketed in ["(פנימי)", "(JSON)"] {
+        assert!(text.contains(bracketed), "no {bracketed} in {text:?}");
+    }
+}
+
+#[test]
 #[cfg_attr(not(has_pdftotext), ignore = "needs pdftotext (poppler-utils)")]
 fn a_wrapped_heading_keeps_its_dates_at_its_end() {
     let title = "Rückversicherungsgesellschaft Alpenland AG • Leitende Softwarearchitektin \
