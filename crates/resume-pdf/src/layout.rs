@@ -247,6 +247,9 @@ impl<'a> Flow<'a> {
         out: &mut Vec<Placed>,
     ) {
         let p = &self.paras[para];
+        if p.runs.iter().all(|run| run.icon.is_none()) {
+            return;
+        }
         let mut pen = x;
         for g in p.visual(line).into_iter().map(|i| &p.glyphs[i]) {
             if let Some(run) = p.runs.get(usize::from(g.run))
@@ -285,6 +288,9 @@ impl<'a> Flow<'a> {
         out: &mut Vec<Placed>,
     ) {
         let p = &self.paras[para];
+        if p.runs.iter().all(|run| !run.underline) {
+            return;
+        }
         let mut pen = x;
         // The open underline: start, end of its last ink, its run and face.
         let mut open: Option<(f32, f32, u16, usize)> = None;

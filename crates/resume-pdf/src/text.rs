@@ -420,6 +420,9 @@ impl Para {
     /// bidirectional algorithm.
     pub fn visual(&self, line: &LineRange) -> Vec<usize> {
         let mut order: Vec<usize> = (line.start..line.end.min(self.glyphs.len())).collect();
+        if order.iter().all(|&i| self.glyphs[i].level == 0) {
+            return order;
+        }
         let level = |i: usize| self.glyphs[i].level;
         let highest = order.iter().map(|&i| level(i)).max().unwrap_or(0);
         let lowest_odd = order
