@@ -34,37 +34,67 @@ pub fn describe(c: char) -> String {
 /// source holds as it is (else at the whole value: it was escaped).
 pub(crate) fn strip(root: &mut Node, source: &str) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    walk(root, source, "", &mut diags);
+    walk(root, source, &Path::Root, &mut diags);
     diags
 }
 
-fn walk(node: &mut Node, source: &str, path: &str, diags: &mut Vec<Diagnostic>) {
+/// Where a value stands, spelled out only for a diagnostic: most values
+/// have nothing to warn about.
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    fn render(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.render(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Path::Index(parent, i) => {
+                parent.render(out);
+                out.push_str(&format!("[{i}]"));
+            }
+        }
+    }
+}
+
+fn walk(node: &mut Node, source: &str, path: &Path<'_>, diags: &mut Vec<Diagnostic>) {
     match &mut node.value {
         Value::String(s) => clean(s, &node.span, source, path, "text", diags),
         Value::Array(items) => {
             for (i, item) in items.iter_mut().enumerate() {
-                walk(item, source, &format!("{path}[{i}]"), diags);
+                walk(item, source, &Path::Index(path, i), diags);
             }
         }
         Value::Table(fields) => {
             for field in fields {
                 // The path names the key as cleaned: a diagnostic never
                 // prints the character it warns about.
-                let cleaned: String = field.key.chars().filter(|c| !is_control(*c)).collect();
-                let child = if path.is_empty() {
-                    cleaned
-                } else {
-                    format!("{path}.{cleaned}")
+                let at_key = |key: &str| {
+                    let cleaned: String = key.chars().filter(|c| !is_control(*c)).collect();
+                    let mut out = String::new();
+                    Path::Key(path, &cleaned).render(&mut out);
+                    out
                 };
-                clean(
-                    &mut field.key,
-                    &field.key_span,
-                    source,
-                    &child,
-                    "key",
-                    diags,
-                );
-                walk(&mut field.node, source, &child, diags);
+                if field.key.chars().any(is_control) {
+                    let child = at_key(&field.key);
+                    clean(
+                        &mut field.key,
+                        &field.key_span,
+                        source,
+                        &Path::Key(&Path::Root, &child),
+                        "key",
+                        diags,
+                    );
+                }
+                walk(&mut field.node, source, &Path::Key(path, &field.key), diags);
             }
         }
         _ => {}
@@ -75,7 +105,7 @@ fn clean(
     text: &mut String,
     span: &std::ops::Range<usize>,
     source: &str,
-    path: &str,
+    path: &Path<'_>,
     what: &str,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -113,7 +143,11 @@ fn clean(
         Diagnostic::warning(
             format!("{noun} {} removed from this {what}", names.join(", ")),
             Some(at),
-            path,
+            {
+                let mut out = String::new();
+                path.render(&mut out);
+                out
+            },
         )
         .with_hint(format!(
             "delete {them} from the source: no format can show {them}, and in a terminal {they} may act"
