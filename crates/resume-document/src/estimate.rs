@@ -11,7 +11,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::OnceLock;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
@@ -192,7 +192,61 @@ pub struct Estimate<'a> {
     /// Every text measured so far, cut at its break opportunities in em.
     /// Fitting changes sizes, never faces or cases, so each pass after the
     /// first breaks lines from these instead of measuring the text again.
-    segments: RefCell<HashMap<u64, Vec<(SegmentKey, Segments)>>>,
+    segments: ByHash<(SegmentKey, Segments)>,
+    /// Widths measured so far, with the size they were measured at.
+    widths: ByHash<(SegmentKey, f32, f32)>,
+}
+
+/// Entries by the hash of their key ([`SegmentKey::hash`]), the few that
+/// share one in a list.
+type ByHash<T> = RefCell<HashMap<u64, Vec<T>, BuildHasherDefault<Quick>>>;
+
+/// A hash for the segment cache: every layout pass hashes every text of
+/// the document again, and SipHash cost more than the line breaking it
+/// saves. Multiply and rotate over eight bytes at a time (the scheme of
+/// rustc's FxHasher): good enough for a map of a few hundred texts that
+/// no adversary chooses, and the map's order is never observed.
+#[derive(Debug, Default, Clone, Copy)]
+struct Quick(u64);
+
+impl Quick {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for Quick {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            // The length keeps "a" and "a\0" apart.
+            self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// A block on the page: its height and whether it must stay with the next.
@@ -209,12 +263,25 @@ impl<'a> Estimate<'a> {
             faces,
             icon_em: 0.0,
             segments: RefCell::default(),
+            widths: RefCell::default(),
         }
     }
 
-    /// Width of text in points.
+    /// Width of text in points. Each pass asks for the widths of the same
+    /// dates again, so they are kept, by text, style and size.
     pub fn width(&self, text: &Text, style: &TextStyle) -> f32 {
-        width(self.faces, text, style)
+        let hash = SegmentKey::hash(self.faces, text, style);
+        let mut cache = self.widths.borrow_mut();
+        let known = cache.entry(hash).or_default();
+        if let Some(&(_, _, w)) = known
+            .iter()
+            .find(|(key, size, _)| *size == style.size && key.matches(self.faces, text, style))
+        {
+            return w;
+        }
+        let w = width(self.faces, text, style);
+        known.push((SegmentKey::new(self.faces, text, style), style.size, w));
+        w
     }
 
     /// Lines `text` breaks into, the first `first` wide and the rest `rest`
@@ -225,12 +292,12 @@ impl<'a> Estimate<'a> {
         let mut cache = self.segments.borrow_mut();
         let known = cache.entry(hash).or_default();
         if let Some((_, segments)) = known
-            .iter()
+            .iter_mut()
             .find(|(key, _)| key.matches(self.faces, text, style))
         {
             return segments.lines(style.size, first, rest);
         }
-        let segments = Segments::new(self.faces, text, style);
+        let mut segments = Segments::new(self.faces, text, style);
         let lines = segments.lines(style.size, first, rest);
         known.push((SegmentKey::new(self.faces, text, style), segments));
         lines
@@ -468,7 +535,7 @@ impl SegmentKey {
 
     /// The hash a lookup goes by, computed without building a key.
     fn hash(faces: FaceSet, text: &Text, style: &TextStyle) -> u64 {
-        let mut h = DefaultHasher::new();
+        let mut h = Quick::default();
         faces.hash(&mut h);
         style.family.hash(&mut h);
         (style.case as u8).hash(&mut h);
@@ -489,6 +556,9 @@ struct Segments {
     /// whether the break after it is mandatory.
     pieces: Vec<(f32, f32, bool)>,
     chars: usize,
+    /// The last size and widths asked for, and the lines they gave: passes
+    /// that only change the spacing ask the same again.
+    last: Option<([f32; 3], usize)>,
 }
 
 impl Segments {
@@ -498,8 +568,9 @@ impl Segments {
             size: 1.0,
             ..*style
         };
-        let mut widths: Vec<(f32, bool)> = Vec::new();
-        let mut plain = String::new();
+        let bytes: usize = text.spans.iter().map(|s| s.text.len()).sum();
+        let mut widths: Vec<(f32, bool)> = Vec::with_capacity(bytes);
+        let mut plain = String::with_capacity(bytes);
         for s in &text.spans {
             let (b, i) = (style.bold || s.strong, style.italic || s.emphasis);
             for c in s.text.chars() {
@@ -534,11 +605,24 @@ impl Segments {
         Segments {
             pieces,
             chars: widths.len(),
+            last: None,
         }
     }
 
     /// Lines at `size`, the first `first` wide and the rest `rest` wide.
-    fn lines(&self, size: f32, first: f32, rest: f32) -> usize {
+    fn lines(&mut self, size: f32, first: f32, rest: f32) -> usize {
+        let asked = [size, first, rest];
+        match self.last {
+            Some((known, lines)) if known == asked => lines,
+            _ => {
+                let lines = self.break_lines(size, first, rest);
+                self.last = Some((asked, lines));
+                lines
+            }
+        }
+    }
+
+    fn break_lines(&self, size: f32, first: f32, rest: f32) -> usize {
         if self.chars == 0 {
             return 1;
         }

@@ -32,6 +32,7 @@
 mod archive;
 mod body;
 mod canon;
+mod deflate;
 mod package;
 mod plan;
 mod styles;

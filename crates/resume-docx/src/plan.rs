@@ -352,6 +352,11 @@ fn contact(p: &mut Para, c: &Contact, muted: TextStyle) {
 /// breaks become spaces (a tab would jump to a tab stop), and characters
 /// XML 1.0 cannot carry are dropped.
 pub(crate) fn clean(s: &str) -> String {
+    // Most text has none of these: no byte below 0x20, and no 0xEF, the
+    // lead byte of U+FFFE and U+FFFF. It is copied whole, not char by char.
+    if !s.bytes().any(|b| b < 0x20 || b == 0xEF) {
+        return s.to_owned();
+    }
     s.chars()
         .filter_map(|c| match c {
             '\t' | '\n' | '\r' => Some(' '),
@@ -366,6 +371,14 @@ mod tests {
     use super::*;
     use resume_document::ContactKind;
     use resume_document::{DatePoint, DateRange, Line, Meta, Span, Theme};
+
+    #[test]
+    fn clean_drops_what_xml_cannot_carry() {
+        assert_eq!(clean("plain résumé, 履歴書"), "plain résumé, 履歴書");
+        assert_eq!(clean("a\tb\r\nc\u{1}d\u{FFFE}e\u{FFFF}"), "a b  cde");
+        // U+FF0C shares the lead byte of U+FFFE and stays.
+        assert_eq!(clean("x\u{FF0C}y\u{7}"), "x\u{FF0C}y");
+    }
 
     fn entry(title: &str) -> Entry {
         Entry {
