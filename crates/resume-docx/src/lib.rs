@@ -32,7 +32,6 @@
 mod archive;
 mod body;
 mod canon;
-mod deflate;
 mod package;
 mod plan;
 mod styles;

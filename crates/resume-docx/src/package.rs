@@ -53,7 +53,9 @@ pub(crate) fn zip(xml: XMLDocx, replacements: Replacements) -> Result<Vec<u8>, D
         ("word/comments.xml", &xml.comments),
         ("word/commentsExtended.xml", &xml.comments_extended),
     ];
-    archive::zip(&parts).map_err(|e| DocxError::Zip(e.to_string()))
+    // Every other part is the same for every résumé of a theme.
+    let unique = ["word/document.xml", "word/_rels/document.xml.rels"];
+    archive::zip(&parts, &unique).map_err(|e| DocxError::Zip(e.to_string()))
 }
 
 /// `rels` with its `Relationship` elements sorted by id, numbers compared
