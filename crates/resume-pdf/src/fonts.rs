@@ -478,6 +478,15 @@ fn features(small_caps: bool) -> Vec<Feature> {
     out
 }
 
+/// A bundled face's shape plan for a script and direction.
+type PlanKey = (usize, Direction, Option<rustybuzz::Script>, bool);
+
+thread_local! {
+    /// Shape plans of the bundled faces beyond the prepared Latin ones,
+    /// made on first use: making a plan costs more than shaping a word.
+    static PLANS: std::cell::RefCell<Vec<(PlanKey, ShapePlan)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// The bundled faces, indexed by [`Style::slot`], parsed and given their
 /// shape plans once per process: they never change, and preparing them
 /// costs a tenth of a rendering.
@@ -718,8 +727,37 @@ impl<'a> Fonts<'a> {
             (Shaping::SmallCaps, Some(plan)) if latin => {
                 rustybuzz::shape_with_plan(&face.face, plan, buffer)
             }
+            _ if latin && how != Shaping::SmallCaps => {
+                rustybuzz::shape_with_plan(&face.face, &face.plan, buffer)
+            }
+            _ if face_index < BUNDLED => {
+                // Other scripts and directions (digits and punctuation are
+                // of no script): a plan made once per thread, as
+                // `rustybuzz::shape` would make it for this buffer.
+                let small_caps = how == Shaping::SmallCaps;
+                // A buffer of no script reads as "unknown"; the plan
+                // `rustybuzz::shape` makes for it has none.
+                let script = Some(buffer.script()).filter(|s| *s != rustybuzz::script::UNKNOWN);
+                let key = (face_index, buffer.direction(), script, small_caps);
+                PLANS.with_borrow_mut(|plans| {
+                    let plan = match plans.iter().position(|(k, _)| *k == key) {
+                        Some(i) => &plans[i].1,
+                        None => {
+                            let plan = ShapePlan::new(
+                                &face.face,
+                                key.1,
+                                key.2,
+                                None,
+                                &features(small_caps),
+                            );
+                            plans.push((key, plan));
+                            &plans[plans.len() - 1].1
+                        }
+                    };
+                    rustybuzz::shape_with_plan(&face.face, plan, buffer)
+                })
+            }
             (Shaping::SmallCaps, _) => rustybuzz::shape(&face.face, &features(true), buffer),
-            _ if latin => rustybuzz::shape_with_plan(&face.face, &face.plan, buffer),
             _ => rustybuzz::shape(&face.face, &features(false), buffer),
         };
         // Right-to-left output comes in visual order: turned back into
