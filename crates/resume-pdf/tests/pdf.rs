@@ -731,6 +731,36 @@ fn contact(kind: ContactKind, text: &str, url: Option<&str>) -> Contact {
     }
 }
 
+/// A right-to-left résumé in `lang` of one entry with one highlight, and
+/// options that borrow the named Noto faces for its script.
+fn right_to_left(
+    lang: &str,
+    (name, section, company): (&str, &str, &str),
+    highlight: &str,
+    faces: &[&str],
+) -> (Document, PdfOptions) {
+    let job = support::entry(
+        Text::plain(company),
+        support::dates("2020", "2024"),
+        None,
+        Vec::new(),
+        &[Text::plain(highlight)],
+    );
+    let mut doc = minimal(name, vec![entries(section, vec![job])]);
+    doc.meta.language = resume_document::LangTag::parse(lang).unwrap();
+    doc.meta.direction = resume_document::Direction::Rtl;
+    let paths: Vec<String> = faces
+        .iter()
+        .map(|f| format!("/usr/share/fonts/truetype/noto/{f}.ttf"))
+        .collect();
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let options = PdfOptions {
+        fallback_fonts: vec![db_of(&paths)],
+        ..dated()
+    };
+    (doc, options)
+}
+
 #[test]
 #[cfg_attr(
     not(all(has_noto_core, has_pdftotext)),
@@ -739,14 +769,16 @@ fn contact(kind: ContactKind, text: &str, url: Option<&str>) -> Contact {
 fn right_to_left_contacts_and_marked_words_extract_whole_and_in_order() {
     // Left-to-right items of a Hebrew contact line, and Arabic words whose
     // marks (tanwin) are drawn over a letter or a lam-alef ligature.
-    let job = support::entry(
-        Text::plain("مصرف الواحة"),
-        support::dates("2020", "2024"),
-        None,
-        Vec::new(),
-        &[Text::plain("أعمل يومياً مع Spark بدلاً من Excel")],
+    let (mut doc, options) = right_to_left(
+        "ar",
+        ("نوعה", "الخبرة", "مصرف الواحة"),
+        "أعمل يومياً مع Spark بدلاً من Excel",
+        &[
+            "NotoSansHebrew-Regular",
+            "NotoSansArabic-Regular",
+            "NotoSansArabic-Bold",
+        ],
     );
-    let mut doc = minimal("نوعה", vec![entries("الخبرة", vec![job])]);
     doc.header.contacts = vec![
         contact(
             ContactKind::Phone,
@@ -765,17 +797,6 @@ fn right_to_left_contacts_and_marked_words_extract_whole_and_in_order() {
         ),
         contact(ContactKind::Location, "תל אביב", None),
     ];
-    doc.meta.language = resume_document::LangTag::parse("ar").unwrap();
-    doc.meta.direction = resume_document::Direction::Rtl;
-    let dir = "/usr/share/fonts/truetype/noto";
-    let options = PdfOptions {
-        fallback_fonts: vec![db_of(&[
-            &format!("{dir}/NotoSansHebrew-Regular.ttf"),
-            &format!("{dir}/NotoSansArabic-Regular.ttf"),
-            &format!("{dir}/NotoSansArabic-Bold.ttf"),
-        ])],
-        ..dated()
-    };
     let out = render(&doc, &options);
     let text = logical_text(&out.bytes);
     let words = tokens(&text);
@@ -804,26 +825,12 @@ fn one_glyph_standing_for_two_texts_extracts_as_each() {
     // left-to-right "(REST)" draws ")" with that same glyph: a font's
     // character map gives each glyph one text, so one of the two must carry
     // its own.
-    let job = support::entry(
-        Text::plain("חברה"),
-        support::dates("2020", "2024"),
-        None,
-        Vec::new(),
-        &[Text::plain(
-            "בניתי שירות (פנימי) עם ממשק REST (JSON) API לכל הצוותים",
-        )],
+    let (doc, options) = right_to_left(
+        "he",
+        ("נועה", "ניסיון", "חברה"),
+        "בניתי שירות (פנימי) עם ממשק REST (JSON) API לכל הצוותים",
+        &["NotoSansHebrew-Regular", "NotoSansHebrew-Bold"],
     );
-    let mut doc = minimal("נועה", vec![entries("ניסיון", vec![job])]);
-    doc.meta.language = resume_document::LangTag::parse("he").unwrap();
-    doc.meta.direction = resume_document::Direction::Rtl;
-    let dir = "/usr/share/fonts/truetype/noto";
-    let options = PdfOptions {
-        fallback_fonts: vec![db_of(&[
-            &format!("{dir}/NotoSansHebrew-Regular.ttf"),
-            &format!("{dir}/NotoSansHebrew-Bold.ttf"),
-        ])],
-        ..dated()
-    };
     let out = render(&doc, &options);
     let text = logical_text(&out.bytes);
     for bracketed in ["(פנימי)", "(JSON)"] {
