@@ -160,15 +160,15 @@ impl Usage<'_> {
     fn add(&mut self, style: &TextStyle, strong: bool, emphasis: bool, text: &str) {
         let key = face(self.design, style, strong, emphasis);
         let chars = self.faces.entry(key).or_default();
+        let shown = |c: &char| !c.is_control();
         match style.case {
-            Case::AsWritten => chars.extend(text.chars()),
+            Case::AsWritten => chars.extend(text.chars().filter(shown)),
             // Small capitals the browser makes are shrunken capitals.
-            Case::SmallCaps if key.small_caps => chars.extend(text.chars()),
+            Case::SmallCaps if key.small_caps => chars.extend(text.chars().filter(shown)),
             Case::Upper | Case::SmallCaps => {
-                chars.extend(text.chars().flat_map(char::to_uppercase));
+                chars.extend(text.chars().flat_map(char::to_uppercase).filter(shown));
             }
         }
-        chars.retain(|c| !c.is_control());
     }
 }
 
