@@ -18,7 +18,7 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
-use crate::{cargo, root, run};
+use crate::{cargo, root, run, target_dir};
 
 /// The seed, and the long résumé the ratio is taken against.
 const SEED: &str = "resume/wenqing-luo.toml";
@@ -64,15 +64,7 @@ fn release_binary() -> anyhow::Result<PathBuf> {
     let mut build = cargo();
     build.args(["build", "--release", "--quiet", "--package", "resume-cli"]);
     run(build)?;
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target"));
-    let target = if target.is_relative() {
-        root().join(target)
-    } else {
-        target
-    };
-    Ok(target.join("release/resume"))
+    Ok(target_dir().join("release/resume"))
 }
 
 /// A scratch directory for outputs and generated sources.

@@ -18,7 +18,7 @@ pub fn gallery() -> anyhow::Result<()> {
     let mut build = cargo();
     build.args(["build", "--quiet", "--package", "resume-cli"]);
     run(build)?;
-    let exe = root().join("target/debug/resume");
+    let exe = crate::target_dir().join("debug/resume");
     let listed = Command::new(&exe)
         .arg("themes")
         .output()
