@@ -3,7 +3,7 @@
 //! `docs/themes.md`.
 
 use crate::design::*;
-use crate::read::{Cx, HintMut, suggest};
+use crate::read::{Cx, HintMut, join, suggest};
 use crate::spec;
 use crate::tree::{Node, Value};
 
@@ -289,14 +289,6 @@ pub(crate) fn read(cx: &mut Cx, node: &Node, path: &str, place: Place) -> Option
     }
     o.finish(cx, &known);
     Some(r)
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
 }
 
 /// A string, and only a string: a number where a design keyword is

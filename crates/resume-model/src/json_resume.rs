@@ -474,7 +474,7 @@ fn meta(cx: &mut Cx, n: &Node, p: &str) -> Option<Extra> {
     o.str(cx, "canonical");
     o.str(cx, "version");
     o.str(cx, "lastModified");
-    match cx.json(n) {
+    match cx.json(n, p) {
         serde_json::Value::Object(m) => Some(m),
         _ => None,
     }

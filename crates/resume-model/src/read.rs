@@ -37,6 +37,15 @@ pub(crate) struct Cx {
     pub source: String,
 }
 
+/// The path of `key` in the table at `path`, as diagnostics name it.
+pub(crate) fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
 impl Cx {
     pub fn new(mode: Mode) -> Cx {
         Cx {
@@ -108,8 +117,14 @@ impl Cx {
 
     /// A value an extension holds that `format` cannot: only a conversion
     /// to that format is refused, with this error.
-    fn unportable(&mut self, message: String, span: &Range<usize>, format: SourceFormat) {
-        let mut d = Diagnostic::error(message, Some(span.clone()), "");
+    fn unportable(
+        &mut self,
+        message: String,
+        span: &Range<usize>,
+        path: &str,
+        format: SourceFormat,
+    ) {
+        let mut d = Diagnostic::error(message, Some(span.clone()), path);
         d.counts = Counts::ConvertingTo(format);
         self.push(d)
             .with_hint_mut("change the value, or leave the key out of the file you convert");
@@ -409,14 +424,15 @@ impl Cx {
         })
     }
 
-    /// Converts a value to JSON for [`Extra`].
-    pub fn json(&mut self, node: &Node) -> serde_json::Value {
+    /// Converts the value at `path` to JSON for [`Extra`].
+    pub fn json(&mut self, node: &Node, path: &str) -> serde_json::Value {
         use serde_json::Value as J;
         match &node.value {
             Value::Null => {
                 self.unportable(
                     "TOML has no null, so this file cannot be converted to TOML".to_string(),
                     &node.span,
+                    path,
                     SourceFormat::Toml,
                 );
                 J::Null
@@ -427,6 +443,7 @@ impl Cx {
                 self.unportable(
                     format!("`{digits}` is beyond the 64-bit integers TOML holds, so this file cannot be converted to TOML"),
                     &node.span,
+                    path,
                     SourceFormat::Toml,
                 );
                 match digits.parse::<u64>() {
@@ -435,6 +452,7 @@ impl Cx {
                         self.unportable(
                             format!("`{digits}` is beyond the 64-bit integers this program keeps exactly, so this file cannot be converted"),
                             &node.span,
+                            path,
                             SourceFormat::Json,
                         );
                         J::String(digits.clone())
@@ -451,17 +469,24 @@ impl Cx {
                     self.unportable(
                         format!("JSON cannot hold the number `{written}`, so this file cannot be converted to JSON Resume"),
                         &node.span,
+                        path,
                         SourceFormat::Json,
                     );
                     J::Null
                 }
             },
             Value::String(s) | Value::Datetime(s) => J::String(s.clone()),
-            Value::Array(items) => J::Array(items.iter().map(|n| self.json(n)).collect()),
+            Value::Array(items) => J::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| self.json(n, &format!("{path}[{i}]")))
+                    .collect(),
+            ),
             Value::Table(fields) => J::Object(
                 fields
                     .iter()
-                    .map(|f| (f.key.clone(), self.json(&f.node)))
+                    .map(|f| (f.key.clone(), self.json(&f.node, &join(path, &f.key))))
                     .collect(),
             ),
         }
@@ -539,11 +564,7 @@ pub(crate) struct Obj<'n> {
 
 impl<'n> Obj<'n> {
     fn child_path(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.path)
-        }
+        join(&self.path, key)
     }
 
     /// The raw node of a key, marking it used.
@@ -685,7 +706,7 @@ impl<'n> Obj<'n> {
     /// Reads the `extra` table (TOML) into JSON values kept for round trips.
     pub fn extra_table(&mut self, cx: &mut Cx) -> Extra {
         match self.node("extra") {
-            Some(node) => match cx.json(node) {
+            Some(node) => match cx.json(node, &self.child_path("extra")) {
                 serde_json::Value::Object(map) => map,
                 _ => {
                     let path = self.child_path("extra");
@@ -770,7 +791,7 @@ impl<'n> Obj<'n> {
             .iter()
             .zip(&self.used)
             .filter(|(_, used)| !**used)
-            .map(|(f, _)| (f.key.clone(), cx.json(&f.node)))
+            .map(|(f, _)| (f.key.clone(), cx.json(&f.node, &self.child_path(&f.key))))
             .collect()
     }
 }

@@ -253,6 +253,16 @@ fn conversions_keep_extension_values_or_refuse_them() {
     let shown = refused(json, JSON, TOML);
     assert!(shown.contains("1:36 error: TOML has no null"), "{shown}");
     assert!(shown.contains("1:61 error: TOML has no null"), "{shown}");
+    // Each refusal names the value's place, as every diagnostic does.
+    let paths: std::collections::BTreeSet<String> = convert(json, JSON, TOML)
+        .unwrap_err()
+        .into_iter()
+        .map(|d| d.path)
+        .collect();
+    assert_eq!(
+        paths,
+        ["basics.x-seen", "meta.n[1]"].map(String::from).into()
+    );
     assert!(
         convert(json, JSON, JSON)
             .unwrap()

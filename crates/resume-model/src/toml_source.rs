@@ -55,7 +55,7 @@ pub(crate) fn read(root: &Node, source: &str) -> (Resume, Vec<crate::Diagnostic>
 /// `design`.
 pub(crate) fn design(cx: &mut Cx, n: &Node, p: &str) -> Option<crate::design::Design> {
     let read = crate::design_read::read(cx, n, p, crate::design_read::Place::Source)?;
-    let table = match cx.json(n) {
+    let table = match cx.json(n, p) {
         serde_json::Value::Object(m) => m,
         _ => Extra::new(),
     };
@@ -253,7 +253,7 @@ fn whole_number(cx: &mut Cx, n: &Node, p: &str, min: u32, max: u32) -> Option<u3
 }
 
 fn json_table(cx: &mut Cx, n: &Node, p: &str) -> Option<Extra> {
-    match cx.json(n) {
+    match cx.json(n, p) {
         serde_json::Value::Object(m) => Some(m),
         _ => {
             cx.wrong_type(n, p, "a table");
