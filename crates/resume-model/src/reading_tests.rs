@@ -1,7 +1,10 @@
 //! Lenient `build`, strict `check`, and conversions that lose nothing: the
 //! same sources read the three ways.
 
-use crate::{LineIndex, LinkTarget, Parsed, Resume, SourceFormat, convert, parse_json, parse_toml};
+use crate::{
+    Diagnostic, LineIndex, LinkTarget, Parsed, Resume, SourceFormat, convert, parse_json,
+    parse_toml,
+};
 
 /// `line:col severity: message` of each diagnostic, one per line.
 pub(crate) fn render<T>(source: &str, parsed: &Parsed<T>) -> String {
@@ -254,15 +257,13 @@ fn conversions_keep_extension_values_or_refuse_them() {
     assert!(shown.contains("1:36 error: TOML has no null"), "{shown}");
     assert!(shown.contains("1:61 error: TOML has no null"), "{shown}");
     // Each refusal names the value's place, as every diagnostic does.
-    let paths: std::collections::BTreeSet<String> = convert(json, JSON, TOML)
+    let paths: Vec<String> = convert(json, JSON, TOML)
         .unwrap_err()
         .into_iter()
+        .filter(Diagnostic::is_error)
         .map(|d| d.path)
         .collect();
-    assert_eq!(
-        paths,
-        ["basics.x-seen", "meta.n[1]"].map(String::from).into()
-    );
+    assert_eq!(paths, ["basics.x-seen", "meta.n[1]"]);
     assert!(
         convert(json, JSON, JSON)
             .unwrap()
