@@ -367,6 +367,10 @@ pub(crate) struct FontFace<'a> {
     /// The plan with the font's own small capitals turned on, when it has
     /// them.
     small_caps: Option<ShapePlan>,
+    /// How far unaccented letters and digits reach above and below the
+    /// baseline, in thousandths of an em, measured on first use: a batch
+    /// writes it into every PDF.
+    pub extent: std::sync::OnceLock<(i16, i16)>,
 }
 
 impl std::fmt::Debug for FontFace<'_> {
@@ -441,6 +445,7 @@ impl<'a> FontFace<'a> {
             underline,
             plan,
             small_caps,
+            extent: std::sync::OnceLock::new(),
         })
     }
 

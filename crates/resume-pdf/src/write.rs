@@ -304,7 +304,10 @@ fn subset_faces(
             codepoint_to_glyph: BTreeMap::new(),
             glyph_widths,
             units_per_em: 1000,
-            font_metrics: unaccented_extent(face),
+            font_metrics: {
+                let (ascent, descent) = *font.extent.get_or_init(|| unaccented_extent(face));
+                FontMetrics { ascent, descent }
+            },
             font_type: if face.tables().glyf.is_some() {
                 FontType::TrueType
             } else {
@@ -349,7 +352,7 @@ fn subset_faces(
 /// accents); text extractors take these as the height of each text line, and
 /// with hhea values the lines of a résumé would overlap and be read as one
 /// column instead of row by row.
-fn unaccented_extent(face: &ttf_parser::Face<'_>) -> FontMetrics {
+fn unaccented_extent(face: &ttf_parser::Face<'_>) -> (i16, i16) {
     let to_milli = |v: i16| (f32::from(v) * 1000.0 / f32::from(face.units_per_em())).round() as i16;
     let mut ascent = i16::MIN;
     let mut descent = i16::MAX;
@@ -360,15 +363,9 @@ fn unaccented_extent(face: &ttf_parser::Face<'_>) -> FontMetrics {
         }
     }
     if ascent <= descent {
-        return FontMetrics {
-            ascent: to_milli(face.ascender()),
-            descent: to_milli(face.descender()),
-        };
+        return (to_milli(face.ascender()), to_milli(face.descender()));
     }
-    FontMetrics {
-        ascent: to_milli(ascent),
-        descent: to_milli(descent.min(0)),
-    }
+    (to_milli(ascent), to_milli(descent.min(0)))
 }
 
 /// One placed line of text, ready to write: baseline, size, structure
