@@ -9,6 +9,8 @@
 
 #![cfg(unix)]
 
+#[path = "../../../tests/support/chromium.rs"]
+mod chromium;
 #[path = "common/running.rs"]
 mod running;
 
@@ -223,42 +225,13 @@ impl Drop for Browser {
     }
 }
 
-fn chromium_exe() -> PathBuf {
-    std::env::var_os("CHROMIUM")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain(
-            ["chromium", "chromium-browser"]
-                .into_iter()
-                .flat_map(|name| {
-                    std::env::var_os("PATH")
-                        .map(|p| {
-                            std::env::split_paths(&p)
-                                .map(|d| d.join(name))
-                                .collect::<Vec<_>>()
-                        })
-                        .unwrap_or_default()
-                }),
-        )
-        .find(|p| p.is_file())
-        .expect("chromium is not installed (apt-get install chromium, or set CHROMIUM)")
-}
-
 /// Opens `url` in headless Chromium; gives back the browser and the
 /// address of its DevTools endpoint.
 fn open(url: &str) -> (Browser, String) {
     let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(chromium_exe())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--remote-debugging-port=0",
-        ])
+    let mut child = Command::new(chromium::executable())
+        .args(chromium::HEADLESS)
+        .arg("--remote-debugging-port=0")
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(url)
         .stdin(Stdio::null())

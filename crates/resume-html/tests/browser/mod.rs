@@ -13,6 +13,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "../../../../tests/support/chromium.rs"]
+mod found;
+
 /// A Chromium executable.
 #[derive(Debug)]
 pub struct Chromium {
@@ -22,29 +25,9 @@ pub struct Chromium {
 /// Finds Chromium: `$CHROMIUM`, else `chromium` or `chromium-browser` on the
 /// PATH.
 pub fn chromium() -> Chromium {
-    let candidates = std::env::var_os("CHROMIUM")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain(
-            ["chromium", "chromium-browser"]
-                .into_iter()
-                .flat_map(on_path),
-        );
-    for exe in candidates {
-        if exe.is_file() {
-            return Chromium { exe };
-        }
+    Chromium {
+        exe: found::executable(),
     }
-    // Tests that call this are marked `#[cfg_attr(not(has_chromium),
-    // ignore)]` by the crate's build script, so this runs only where
-    // Chromium was found at build time, or under CI.
-    panic!("chromium is not installed (apt-get install chromium, or set CHROMIUM)")
-}
-
-fn on_path(name: &str) -> Vec<PathBuf> {
-    std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).map(|d| d.join(name)).collect())
-        .unwrap_or_default()
 }
 
 /// What a page did while it loaded.
@@ -67,16 +50,8 @@ impl Chromium {
     fn run(&self, scratch: &Path, args: &[String]) -> (String, String) {
         let profile = tempfile::tempdir_in(scratch).expect("profile directory");
         let mut child = Command::new(&self.exe)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-            ])
+            .args(found::HEADLESS)
+            .arg("--hide-scrollbars")
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .args(args)
             .stdin(Stdio::null())
