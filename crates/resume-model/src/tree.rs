@@ -216,38 +216,33 @@ fn json_leniencies(tokens: &[jsonc_parser::tokens::TokenAndRange<'_>]) -> Vec<cr
         }
         last_comma = matches!(t.token, Token::Comma).then_some(range);
     }
-    let mut diags = Vec::new();
-    let times = |n: usize| match n {
-        1 => String::new(),
-        n => format!(" ({n} in the file)"),
+    // One warning for each kind, at its first place, counting the rest.
+    let skipped = |places: &[Range<usize>], what: &str, hint: &str| {
+        let first = places.first()?;
+        let times = match places.len() {
+            1 => String::new(),
+            n => format!(" ({n} in the file)"),
+        };
+        let mut d = crate::Diagnostic::warning(format!("{what}{times}"), Some(first.clone()), "")
+            .with_hint(hint);
+        d.counts = crate::diag::Counts::ErrorInCheck;
+        Some(d)
     };
-    if let Some(first) = comments.first() {
-        let mut d = crate::Diagnostic::warning(
-            format!(
-                "JSON has no comments; this one is skipped{}",
-                times(comments.len())
-            ),
-            Some(first.clone()),
-            "",
-        )
-        .with_hint("remove the comments so that every JSON reader accepts the file");
-        d.counts = crate::diag::Counts::ErrorInCheck;
-        diags.push(d);
-    }
-    if let Some(first) = commas.first() {
-        let mut d = crate::Diagnostic::warning(
-            format!(
-                "JSON allows no comma before a closing bracket; it is skipped{}",
-                times(commas.len())
-            ),
-            Some(first.clone()),
-            "",
-        )
-        .with_hint("remove the comma after the last item");
-        d.counts = crate::diag::Counts::ErrorInCheck;
-        diags.push(d);
-    }
-    diags
+    [
+        skipped(
+            &comments,
+            "JSON has no comments; this one is skipped",
+            "remove the comments so that every JSON reader accepts the file",
+        ),
+        skipped(
+            &commas,
+            "JSON allows no comma before a closing bracket; it is skipped",
+            "remove the comma after the last item",
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 fn json_node(v: jsonc_parser::ast::Value<'_>) -> Node {
