@@ -75,21 +75,15 @@ fn walk(node: &mut Node, source: &str, path: &Path<'_>, diags: &mut Vec<Diagnost
         }
         Value::Table(fields) => {
             for field in fields {
-                // The path names the key as cleaned: a diagnostic never
-                // prints the character it warns about.
-                let at_key = |key: &str| {
-                    let cleaned: String = key.chars().filter(|c| !is_control(*c)).collect();
-                    let mut out = String::new();
-                    Path::Key(path, &cleaned).render(&mut out);
-                    out
-                };
                 if field.key.chars().any(is_control) {
-                    let child = at_key(&field.key);
+                    // The path names the key as cleaned: a diagnostic never
+                    // prints the character it warns about.
+                    let cleaned: String = field.key.chars().filter(|c| !is_control(*c)).collect();
                     clean(
                         &mut field.key,
                         &field.key_span,
                         source,
-                        &Path::Key(&Path::Root, &child),
+                        &Path::Key(path, &cleaned),
                         "key",
                         diags,
                     );

@@ -813,19 +813,18 @@ pub(crate) fn write(
     // page declares), the pages with their link annotations, and the
     // information dictionary.
     let mut declared = vec![Op::StartTextSection];
-    for (key, subset) in subsets.iter().enumerate() {
-        let Some(subset) = subset else { continue };
+    for subset in subsets.iter().flatten() {
         declared.push(Op::SetFont {
             font: PdfFontHandle::External(subset.id.clone()),
             size: Pt(1.0),
         });
-        let glyphs = usage[key]
-            .texts
+        let glyphs = subset
+            .unicode
             .iter()
             .enumerate()
             .filter_map(|(gid, text)| {
                 Some(Codepoint {
-                    gid: subset.remap.get(gid).copied()?,
+                    gid: u16::try_from(gid).ok()?,
                     offset: 0.0,
                     cid: Some(text.as_deref()?.to_owned()),
                 })
